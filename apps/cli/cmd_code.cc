@@ -17,6 +17,7 @@ struct CodeOptions {
   std::vector<std::string> paths;
   std::string format = "jsonl";
   std::string input_format = "auto";
+  size_t max_article_bytes = 10u << 20;
   std::string db;
   int threads = 0;
   bool quiet = false;
@@ -24,7 +25,9 @@ struct CodeOptions {
 
 int RunCode(const CodeOptions& opt) {
   EventFormat format = ParseEventFormat(opt.format);
-  InputFormat input_format = ParseInputFormat(opt.input_format);
+  ReadOptions read_options;
+  read_options.format = ParseInputFormat(opt.input_format);
+  read_options.max_article_bytes = opt.max_article_bytes;
   int threads = opt.threads > 0
                     ? opt.threads
                     : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
@@ -82,7 +85,7 @@ int RunCode(const CodeOptions& opt) {
   };
   for (size_t i = 0; i < files.size(); ++i) {
     ReadPath(
-        files[i], input_format,
+        files[i], read_options,
         [&](Article&& a) {
           batch.push_back(std::move(a));
           if (batch.size() >= kBatch) flush();
@@ -124,6 +127,9 @@ CommandRegistrar registrar(10, [](CLI::App& app, int* exit_code) {
                   "SQLite database to store articles, sentences and events in (created if absent)");
   cmd->add_option("--threads", opt->threads, "Worker threads (default: one per core)")
       ->check(CLI::NonNegativeNumber);
+  cmd->add_option("--max-article-bytes", opt->max_article_bytes,
+                  "Reject articles with more text than this (0 = no limit)")
+      ->capture_default_str();
   cmd->add_flag("--quiet,-q", opt->quiet, "Do not print the summary line on standard error");
   cmd->callback([opt, exit_code] { *exit_code = RunCode(*opt); });
 });
