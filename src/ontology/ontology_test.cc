@@ -27,7 +27,7 @@ TEST(OntologyTest, FindGivesNameGoldsteinRootQuadAndPlover) {
   EXPECT_DOUBLE_EQ(visit->goldstein, 1.9);
   EXPECT_EQ(visit->root, "04");
   EXPECT_EQ(visit->quad_class, QuadClass::kVerbalCooperation);
-  EXPECT_EQ(visit->plover.event_type, "CONSULT");
+  EXPECT_EQ(visit->plover.event, "CONSULT");
   EXPECT_EQ(visit->plover.mode, "visit");
   EXPECT_EQ(visit->plover.context, "");
 
@@ -216,7 +216,7 @@ TEST(OntologyTest, CrossCheckAgainstPlover2021Table) {
       continue;
     }
     ++compared;
-    std::vector<std::string> ours = {code.plover.event_type, code.plover.mode, code.plover.context};
+    std::vector<std::string> ours = {code.plover.event, code.plover.mode, code.plover.context};
     bool any = false;
     for (auto it = first; it != last; ++it) any = any || it->second == ours;
     EXPECT_TRUE(any) << "undocumented PLOVER difference for " << code.code << ": ours " << ours[0]
@@ -229,8 +229,8 @@ TEST(OntologyTest, CrossCheckAgainstPlover2021Table) {
   }
   EXPECT_EQ(absent, expected_absent);
   EXPECT_EQ(compared, 315 - static_cast<int>(expected_absent.size()));
-  EXPECT_EQ(Tables().Find("015")->plover.event_type, "");
-  EXPECT_EQ(Tables().Find("0233")->plover.event_type, "REQUEST");
+  EXPECT_EQ(Tables().Find("015")->plover.event, "");
+  EXPECT_EQ(Tables().Find("0233")->plover.event, "REQUEST");
   EXPECT_EQ(Tables().Find("0233")->plover.context, "humanitarian");
 }
 

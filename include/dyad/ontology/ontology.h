@@ -10,6 +10,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "dyad/core/document.h"
+
 namespace dyad {
 
 // GDELT's quad classes, derived from the CAMEO root code: 1 verbal cooperation (roots 01-05),
@@ -27,13 +29,9 @@ std::string_view QuadClassName(QuadClass quad_class);
 // REQUIRES: root is "01".."20". Returns the quad class of a CAMEO root code.
 QuadClass QuadClassOfRoot(int root);
 
-// A CAMEO code's PLOVER equivalent. Empty strings mean "none" (event_type empty: PLOVER has no
-// category for the code). Several contexts are joined with ';' ("crime;corruption").
-struct PloverCoding {
-  std::string event_type;  // "CONSULT", "ASSAULT", ...
-  std::string mode;        // "visit", "phone", ...
-  std::string context;     // "diplomatic", "military;legal", ...
-};
+// A CAMEO code's PLOVER equivalent is a PloverCoding (core/document.h). Empty strings mean "none"
+// (event empty: PLOVER has no category for the code); several contexts are joined with ';'
+// ("crime;corruption").
 
 // One CAMEO event code.
 struct CameoCode {
