@@ -228,7 +228,7 @@ class DyadParser {
           "`set` needs a name starting with &: `set &PRESS reporters | journalists`; line skipped");
     }
     name = name.substr(1);
-    auto [it, inserted] = set_->sets.try_emplace(name);
+    auto [it, inserted] = set_->sets.try_emplace(WordSetKey(file_, name));
     if (!inserted) {
       Problem(line_, "set &" + name + " was already declared at " + set_->Where(it->second.source) +
                          "; the members are added to it");
@@ -247,7 +247,7 @@ class DyadParser {
       if (member.empty()) {
         Problem(line_, "empty member in set &" + set_name_ + " (two `|` in a row?)");
       } else {
-        set_->sets[set_name_].members.push_back(PatternWord(member));
+        set_->sets[WordSetKey(file_, set_name_)].members.push_back(PatternWord(member));
       }
     }
   }
@@ -415,6 +415,7 @@ class DyadParser {
         item.kind = PatternItem::Kind::kSet;
         item.text = w.substr(1);
         if (item.text.empty()) return Problem(line_, "`&` without a set name; pattern skipped");
+        item.set_key = WordSetKey(file_, item.text);
       } else {
         item.alternatives.push_back(PatternWord(w));
       }

@@ -326,6 +326,7 @@ class PetrarchParser {
       } else if (w[0] == '&') {
         item.kind = K::kSet;
         item.text = SetName(w.substr(1));
+        item.set_key = item.text;
       } else {
         for (const std::string& alternative : dict_internal::Split(w, "/")) {
           if (!alternative.empty()) item.alternatives.push_back(FoldForMatch(Spaced(alternative)));

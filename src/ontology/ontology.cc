@@ -203,17 +203,16 @@ std::string Ontology::CheckActorCode(std::string_view code) const {
   if (code.size() % 3 != 0) {
     return "actor code \"" + std::string(code) + "\" is not made of three-letter components";
   }
-  for (size_t i = 0; i < code.size(); i += 3) {
-    const ActorComponent* part = FindActorComponent(code.substr(i, 3));
-    if (part == nullptr) {
-      return "actor code \"" + std::string(code) + "\": unknown component \"" +
-             std::string(code.substr(i, 3)) + "\" (see data/ontology/cameo_actors.tsv)";
-    }
-    if (i == 0 &&
-        (part->kind == ActorComponentKind::kOrg || part->kind == ActorComponentKind::kReligion)) {
-      return "actor code \"" + std::string(code) +
-             "\" must start with a country, region, organisation type or role";
-    }
+  const ActorComponent* first = FindActorComponent(code.substr(0, 3));
+  if (first == nullptr) {
+    return "actor code \"" + std::string(code) + "\": unknown first component \"" +
+           std::string(code.substr(0, 3)) +
+           "\" (a country, region, organisation type, role or religion from "
+           "data/ontology/cameo_actors.tsv)";
+  }
+  if (first->kind == ActorComponentKind::kOrg) {
+    return "actor code \"" + std::string(code) +
+           "\" must start with a country, region, organisation type, role or religion";
   }
   return "";
 }

@@ -77,6 +77,8 @@ TEST(OntologyTest, ActorCodes) {
   EXPECT_NE(Tables().CheckActorCode("VNMGO"), "");
   EXPECT_NE(Tables().CheckActorCode("vnmgov"), "");
   EXPECT_NE(Tables().CheckActorCode("XQZGOV"), "");
+  EXPECT_EQ(Tables().CheckActorCode("PSEREBHMS"), "");  // organisation-specific components are open
+  EXPECT_EQ(Tables().CheckActorCode("REL"), "");
   EXPECT_NE(Tables().CheckActorCode("ASN"), "");  // an organisation cannot come first
 }
 

@@ -104,6 +104,7 @@ struct PatternItem {
   };
   Kind kind = Kind::kWord;
   std::string text;                       // the item as written (word, set name)
+  std::string set_key;                    // kSet: key into DictionarySet::sets (see WordSetKey)
   std::vector<std::string> alternatives;  // kWord: the folded forms; Vietnamese `a_b` -> "a b"
 };
 
@@ -193,7 +194,7 @@ struct DictionarySet {
   std::vector<ActorEntry> actors;
   std::vector<AgentEntry> agents;
   std::vector<VerbBlock> verbs;
-  std::map<std::string, WordSet> sets;
+  std::map<std::string, WordSet> sets;  // by key, see WordSet
   std::vector<DiscardEntry> discards;
   std::vector<IssueEntry> issues;
   std::vector<RawEntry> transformations;  // kept, not used by the coder
@@ -212,6 +213,9 @@ DictionarySet LoadDyadDictionaries(const std::string& dir);
 // (`*verbs*` or `CAMEO*`: verbs; `*actors*`; `*agents*`; `*discards*`; `*issue*`). Throws
 // ResourceError only when `dir` is not a readable directory.
 DictionarySet LoadPetrarchDictionaries(const std::string& dir);
+
+// The key of set `name` declared in file `file` (dyad format).
+std::string WordSetKey(uint32_t file, std::string_view name);
 
 // Reports every pattern item `&SET` whose set is not declared anywhere in `set` (called by the
 // loaders after all files are read; call it yourself after ParseDyadFile/ParsePetrarchFile).
