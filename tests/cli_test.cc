@@ -24,7 +24,8 @@ int64_t CountRows(const std::string& db, const std::string& table) {
 
 bool StartsWith(const std::string& s, const std::string& prefix) { return s.rfind(prefix, 0) == 0; }
 bool EndsWith(const std::string& s, const std::string& suffix) {
-  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+  return s.size() >= suffix.size() &&
+         s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
 std::vector<std::string> Lines(const std::string& text) {
@@ -65,20 +66,23 @@ TEST(CliTest, SeedArticlesSplitIntoTheRightSentences) {
   std::vector<std::string> headers;
   for (const std::string& l : lines)
     if (l.rfind("# article", 0) == 0) headers.push_back(l);
-  EXPECT_EQ(headers, (std::vector<std::string>{
-                         "# article 000_d3ce5415b2230e94 date 2026-02-20 language en sentences 12",
-                         "# article 001_821a11cf14f0896b date - language vi sentences 10",
-                         "# article 002_f336ebd3020847a2 date 2023-04-16 language en sentences 7"}));
+  EXPECT_EQ(headers,
+            (std::vector<std::string>{
+                "# article 000_d3ce5415b2230e94 date 2026-02-20 language en sentences 12",
+                "# article 001_821a11cf14f0896b date - language vi sentences 10",
+                "# article 002_f336ebd3020847a2 date 2023-04-16 language en sentences 7"}));
   // Pinned by eye: the caption, the photo credit and the first body sentence of the first article.
   EXPECT_EQ(lines[1],
             "0\ten\t26\tGeneral Secretary of the Communist Party of Vietnam To Lam (centre) holds "
             "phone talks with former US Senator Patrick Leahy on February 19.");
   EXPECT_EQ(lines[2], "1\ten\t3\tPhoto: VNA");
-  EXPECT_TRUE(StartsWith(lines[3], "2\ten\t53\tGeneral Secretary of the Communist Party of "
-                                   "Vietnam To Lam held phone talks"));
+  EXPECT_TRUE(StartsWith(lines[3],
+                         "2\ten\t53\tGeneral Secretary of the Communist Party of "
+                         "Vietnam To Lam held phone talks"));
   EXPECT_TRUE(EndsWith(lines[12], "for the benefit of future generations./.")) << lines[12];
   // The Vietnamese article: the reception sentence and the photo credit are separate sentences.
-  EXPECT_EQ(lines[15], "1\tvi\t14\tTổng Bí thư Tô Lâm tiếp Trợ lý Ngoại trưởng Mỹ Michael DeSombre.");
+  EXPECT_EQ(lines[15],
+            "1\tvi\t14\tTổng Bí thư Tô Lâm tiếp Trợ lý Ngoại trưởng Mỹ Michael DeSombre.");
   EXPECT_EQ(lines[16], "2\tvi\t5\t(Ảnh: TTXVN)");
   // The 2023 article: "April 15." ends the second sentence.
   EXPECT_TRUE(StartsWith(lines[26], "1\ten\t35\tParty General Secretary Nguyen Phu Trong hailed"));
@@ -90,7 +94,9 @@ std::string MakeBadBatch(const TempDir& tmp) {
   tmp.Write("in/good_en.txt", " date 2026-02-20 Vietnam and the US held talks in Hanoi.\n");
   tmp.Write("in/good_vi.txt", "Tổng Bí thư tiếp Đại sứ Mỹ tại Hà Nội.\n");
   tmp.Write("in/empty.txt", "");
-  tmp.Write("in/junk.txt", std::string("\x7f" "ELF\x02\x01\x01\x00\x00\x00", 10));
+  tmp.Write("in/junk.txt", std::string("\x7f"
+                                       "ELF\x02\x01\x01\x00\x00\x00",
+                                       10));
   tmp.Write("in/bad_utf8.txt", "Hanoi \xff\xfe hosted talks.\n");
   tmp.Write("in/bad_date.txt", " date 2026-13-45 Seoul protested.\n");
   tmp.Write("in/feed.jsonl",
@@ -109,9 +115,7 @@ TEST(CliTest, BadInputIsReportedAndTheRestOfTheBatchIsStored) {
   std::string db = tmp.File("x.db");
   auto r = RunDyad("code --db " + db + " " + dir);
   EXPECT_EQ(r.exit_code, 3) << r.err;  // some input was rejected
-  auto has = [&](const std::string& needle) {
-    return r.err.find(needle) != std::string::npos;
-  };
+  auto has = [&](const std::string& needle) { return r.err.find(needle) != std::string::npos; };
   EXPECT_TRUE(has("dyad: error: " + dir + "/empty.txt: empty article (no text)\n")) << r.err;
   EXPECT_TRUE(has("dyad: error: " + dir + "/junk.txt: byte 7: binary data, not a text article"))
       << r.err;
@@ -126,9 +130,10 @@ TEST(CliTest, BadInputIsReportedAndTheRestOfTheBatchIsStored) {
   // good_en, good_vi, bad_utf8 (repaired), bad_date (undated), j1, j3.
   EXPECT_EQ(CountRows(db, "articles"), 6);
   Store store(db);
-  sqlite::Statement st(store.handle(),
-                       "SELECT group_concat(id || '=' || COALESCE(date, '-') || '/' || language, ' ')"
-                       " FROM (SELECT * FROM articles ORDER BY id)");
+  sqlite::Statement st(
+      store.handle(),
+      "SELECT group_concat(id || '=' || COALESCE(date, '-') || '/' || language, ' ')"
+      " FROM (SELECT * FROM articles ORDER BY id)");
   st.Step();
   EXPECT_EQ(st.Text(0),
             "bad_date=-/en bad_utf8=-/en good_en=2026-02-20/en good_vi=-/vi j1=-/en j3=-/en");
@@ -154,8 +159,8 @@ TEST(CliTest, ReingestingTheSameInputsAddsNothing) {
 
 TEST(CliTest, ReadsStandardInput) {
   TempDir tmp;
-  std::string in = tmp.Write("in.jsonl",
-                             "{\"id\":\"s1\",\"text\":\"One.\"}\n{\"id\":\"s2\",\"text\":\"Two.\"}\n");
+  std::string in = tmp.Write(
+      "in.jsonl", "{\"id\":\"s1\",\"text\":\"One.\"}\n{\"id\":\"s2\",\"text\":\"Two.\"}\n");
   auto r = RunDyad("sentences --input-format jsonl", in);
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(r.out,
