@@ -71,6 +71,7 @@ struct PatternResult {
   std::vector<int> words;  // matched word indices
   int target_after = -2;   // word after which the target stands (-1: the verb); -2: no `+`
   int source_after = -2;
+  bool compound = false;  // PETRARCH `%`
 };
 
 class SentenceCoder {
@@ -112,6 +113,7 @@ class SentenceCoder {
   // Also sets *word to the word whose mention was taken.
   int MentionInPhrase(int head, int* word) const;
   std::vector<int> ActorsOf(int nominal, bool as_subject);
+  std::vector<int> LocatedAgents(int nominal, int agent_mention);
   int Resolve(int mention_index, bool as_subject);
   std::vector<int> SubjectsOf(int verb, bool* passive);
   int ObjectOf(int verb) const;
@@ -193,6 +195,11 @@ void SentenceCoder::FindMentions() {
     if (c.actor && c.actor->entry) {
       m.entry = c.actor->entry->display_name;
       m.person = !c.actor->entry->roles.empty();
+      // PETRARCH actors with several codes ([FRO/BIL/SAM]) are written with slashes, as it does.
+      if (!c.agent && !c.actor->role && !c.actor->entry->extra_codes.empty() &&
+          m.code == c.actor->entry->default_code) {
+        for (const std::string& x : c.actor->entry->extra_codes) m.code += "/" + x;
+      }
     }
     if (c.agent && c.agent->entry) {
       m.agent = c.agent->entry;
@@ -282,7 +289,8 @@ int SentenceCoder::MentionInPhrase(int head, int* word) const {
         if (sentence_.language == "vi" && children_[c].empty()) of_phrase = true;
       }
       if (!IsNominalModifierRel(rel) && !of_phrase) continue;
-      if (mention_of_[c] >= 0) {
+      if (mention_of_[c] >= 0 && !(mentions_[mention_of_[c]].unresolved &&
+                                   mentions_[mention_of_[c]].agent == nullptr)) {
         int distance = std::abs(c - head);
         if (distance < best_distance) {
           best = mention_of_[c];
@@ -336,12 +344,66 @@ int SentenceCoder::Resolve(int index, bool as_subject) {
   return index;
 }
 
+// An agent noun placed by a country in its phrase: "soldiers from Gondor", "lawmakers and
+// officials in Arnor and Gondor", "an Arnor diplomat". One combined actor per agent and country.
+std::vector<int> SentenceCoder::LocatedAgents(int nominal, int agent_mention) {
+  std::vector<int> agents = {agent_mention};
+  std::vector<int> heads = {nominal};
+  for (int c : children_[nominal]) {
+    if (BaseRel(Rel(c)) == "conj" && mention_of_[c] >= 0 && mentions_[mention_of_[c]].agent &&
+        mentions_[mention_of_[c]].unresolved) {
+      agents.push_back(mention_of_[c]);
+      heads.push_back(c);
+    }
+  }
+  std::vector<int> places;
+  auto add_place = [&](int w) {
+    int pm = mention_of_[w];
+    if (pm < 0 || mentions_[pm].unresolved || mentions_[pm].code.size() != 3) return;
+    if (std::find(places.begin(), places.end(), pm) == places.end()) places.push_back(pm);
+    for (int cc : children_[w])
+      if (BaseRel(Rel(cc)) == "conj") {
+        int q = mention_of_[cc];
+        if (q >= 0 && !mentions_[q].unresolved && mentions_[q].code.size() == 3 &&
+            std::find(places.begin(), places.end(), q) == places.end())
+          places.push_back(q);
+      }
+  };
+  for (int h : heads) {
+    for (int c : children_[h]) {
+      std::string_view rel = BaseRel(Rel(c));
+      if (rel == "compound" || rel == "amod" || rel == "nmod") add_place(c);
+    }
+  }
+  std::vector<int> out;
+  for (int a : agents) {
+    for (int p : places) {
+      Mention combined = mentions_[a];
+      combined.code = mentions_[p].code + mentions_[a].code;
+      combined.unresolved = false;
+      combined.entry = mentions_[a].entry + " of " + mentions_[p].entry;
+      int first = std::min(mentions_[a].first, mentions_[p].first);
+      int last = std::max(mentions_[a].last, mentions_[p].last);
+      combined.first = first;
+      combined.last = last;
+      combined.span = {p_.words[first].span.begin, p_.words[last].span.end};
+      resolved_.push_back(combined);
+      out.push_back(static_cast<int>(resolved_.size()) - 1);
+    }
+  }
+  return out;
+}
+
 // The actors of a nominal: its own mention, plus those of its conjuncts ("Vietnam and Laos").
 std::vector<int> SentenceCoder::ActorsOf(int nominal, bool as_subject) {
   std::vector<int> out;
   if (nominal < 0) return out;
   int word = nominal;
   int m = MentionInPhrase(nominal, &word);
+  if (m >= 0 && mentions_[m].unresolved && mentions_[m].agent) {
+    std::vector<int> located = LocatedAgents(nominal, m);
+    if (!located.empty()) return located;
+  }
   if (m >= 0) {
     int r = Resolve(m, as_subject);
     if (r >= 0) out.push_back(r);
@@ -489,6 +551,7 @@ PatternResult SentenceCoder::MatchPattern(const VerbPattern& pattern, int verb,
   if (verb_item < pattern.items.size()) {
     for (size_t k = verb_item; k-- > 0;) {
       const PatternItem& item = pattern.items[k];
+      if (item.kind == PatternItem::Kind::kCompound) r.compound = true;
       if (item.kind != PatternItem::Kind::kWord && item.kind != PatternItem::Kind::kSet) continue;
       int found = -1;
       for (auto it = phrase.rbegin(); it != phrase.rend(); ++it) {
@@ -513,6 +576,9 @@ PatternResult SentenceCoder::MatchPattern(const VerbPattern& pattern, int verb,
         break;
       case PatternItem::Kind::kSource:
         r.source_after = last == verb ? -1 : last;
+        break;
+      case PatternItem::Kind::kCompound:
+        r.compound = true;
         break;
       case PatternItem::Kind::kWord:
       case PatternItem::Kind::kSet: {
@@ -605,7 +671,7 @@ void SentenceCoder::EmitEvents(int verb, const std::string& code, const std::str
   } else {
     // No `+`: the object, else (PETRARCH) the first actor in the verb's phrase.
     int nominal = ObjectOf(verb);
-    if (nominal < 0 || MentionInPhrase(nominal) < 0) {
+    if (nominal < 0 || ActorsOf(nominal, false).empty()) {
       int after = verb;
       for (int w : match.words) after = std::max(after, w);
       int next = NominalAfter(verb, after == verb ? -1 : after);
@@ -622,6 +688,11 @@ void SentenceCoder::EmitEvents(int verb, const std::string& code, const std::str
       }
     }
   }
+  if (match.compound) {
+    // PETRARCH `%`: the compound subject acts on itself ("Gondor and Osgiliath delayed their
+    // meeting"): one event for each ordered pair of its members.
+    targets = sources;
+  }
   for (int s : sources) subject_mentions_.push_back(s);
   if (sources.empty() || targets.empty()) {
     Say(fmt::format("no event for '{}' ({}): {}", p_.words[verb].form, pattern_text,
@@ -637,7 +708,7 @@ void SentenceCoder::EmitEvents(int verb, const std::string& code, const std::str
       ResolveEventDate(dates_, p_.words[verb].span, article_.date, &date_source);
   auto make = [&](const Mention& src, const Mention& tgt, const std::string& c) {
     if (c.empty() || c == "---") return;
-    if (src.code == tgt.code) {
+    if (src.code == tgt.code || &src == &tgt) {
       Say(fmt::format("no event {} {} {}: source and target are the same actor", src.code, c,
                       tgt.code));
       return;
