@@ -72,6 +72,7 @@ struct PatternResult {
   int target_after = -2;   // word after which the target stands (-1: the verb); -2: no `+`
   int source_after = -2;
   bool compound = false;  // PETRARCH `%`
+  bool target_is_subject = false;  // `+` before the verb: the subject is the target
 };
 
 class SentenceCoder {
@@ -328,8 +329,34 @@ int SentenceCoder::Resolve(int index, bool as_subject) {
       });
     }
   } else {
-    pick = scan([](const HistoryItem& h) { return h.subject && h.mention.person; });
-    if (!pick) pick = scan([](const HistoryItem& h) { return h.mention.person; });
+    // A pronoun: first the nearest subject before it in this sentence ("Ethiopia indicated it
+    // would act"), then the latest subject of earlier sentences, persons for he/she.
+    std::string form = Form(m.first);
+    bool personal = form != "it" && form != "its" && form != "they" && form != "their" &&
+                    form != "them" && form != "who";
+    for (int w = m.first - 1; w >= 0; --w) {
+      int k = mention_of_[w];
+      if (k < 0 || mentions_[k].unresolved || w != mentions_[k].last) continue;
+      bool subject = false;
+      for (int x = mentions_[k].first; x <= mentions_[k].last; ++x)
+        subject |= IsSubjectRel(Rel(x)) || IsPassiveSubjectRel(Rel(x));
+      if (!subject || (personal && !mentions_[k].person && mentions_[k].agent == nullptr))
+        continue;
+      Mention r = resolved_[k];
+      r.first = m.first;
+      r.last = m.last;
+      r.span = m.span;
+      Say(fmt::format("'{}' refers to {} ({}) earlier in the sentence", SpanText(m.span), r.code,
+                      r.entry));
+      m = r;
+      return index;
+    }
+    if (personal) {
+      pick = scan([](const HistoryItem& h) { return h.subject && h.mention.person; });
+      if (!pick) pick = scan([](const HistoryItem& h) { return h.mention.person; });
+    } else {
+      pick = scan([](const HistoryItem& h) { return h.subject; });
+    }
   }
   if (!pick) return -1;
   Mention r = pick->mention;
@@ -464,9 +491,12 @@ std::vector<int> SentenceCoder::SubjectsOf(int verb, bool* passive) {
   if (rel == "xcomp" || rel == "conj" || rel == "advcl" || rel == "ccomp" ||
       (rel == "dep" && p_.words[h].upos == "VERB")) {
     if (rel == "xcomp") {
-      // Object control: "urged Pyongyang to return" -> Pyongyang returns.
+      // Object control: "urged Pyongyang to return" -> Pyongyang returns; a passive governor's
+      // subject: "Gollum was seen to break into ..." -> Gollum breaks.
       int obj = ObjectOf(h);
       if (obj >= 0 && p_.words[h].upos == "VERB") return ActorsOf(obj, true);
+      for (int c : children_[h])
+        if (IsPassiveSubjectRel(Rel(c))) return ActorsOf(c, true);
     }
     if (rel == "ccomp") return {};
     if (rel == "advcl") {
@@ -552,6 +582,7 @@ PatternResult SentenceCoder::MatchPattern(const VerbPattern& pattern, int verb,
     for (size_t k = verb_item; k-- > 0;) {
       const PatternItem& item = pattern.items[k];
       if (item.kind == PatternItem::Kind::kCompound) r.compound = true;
+      if (item.kind == PatternItem::Kind::kTarget) r.target_is_subject = true;
       if (item.kind != PatternItem::Kind::kWord && item.kind != PatternItem::Kind::kSet) continue;
       int found = -1;
       for (auto it = phrase.rbegin(); it != phrase.rend(); ++it) {
@@ -660,7 +691,12 @@ void SentenceCoder::EmitEvents(int verb, const std::string& code, const std::str
     sources = SubjectsOf(verb, &passive);
   }
   std::vector<int> targets;
-  if (match.target_after != -2) {
+  if (match.target_is_subject) {
+    // "+ * (FROM $)": the subject is acted on; the source stands after the verb.
+    bool ignored = false;
+    targets = SubjectsOf(verb, &ignored);
+    if (match.source_after == -2) sources.clear();
+  } else if (match.target_after != -2) {
     int nominal =
         match.target_after == -1 ? ObjectOf(verb) : NominalAfter(verb, match.target_after);
     if (nominal < 0 && match.target_after == -1) nominal = NominalAfter(verb, verb);
@@ -766,8 +802,11 @@ std::vector<Event> SentenceCoder::Code() {
   std::vector<std::vector<Event>> by_verb(n);
   for (int v = 0; v < n; ++v) {
     const Word& word = p_.words[v];
-    if (word.upos != "VERB" && word.upos != "NOUN" && word.upos != "AUX" && !word.upos.empty())
-      continue;
+    if (word.upos != "VERB" && word.upos != "NOUN" && !word.upos.empty()) continue;
+    {
+      std::string_view rel = BaseRel(Rel(v));
+      if (rel == "aux" || rel == "cop" || rel == "auxpass") continue;
+    }
     std::string lemma = Lemma(v);
     std::vector<VerbRef> refs;
     // Phrasal verbs first ("back down", "call off").
