@@ -121,7 +121,9 @@ class SentenceCoder {
   int AgentOf(int verb) const;
   int NominalAfter(int verb, int after) const;
   bool Negated(int verb) const;
-  std::vector<int> PhraseWords(int verb) const;
+  // `with_modifier_clauses` keeps participle and relative clauses inside noun phrases ("the
+  // parade supporting Gondor", "memos sent by Bree"), where PETRARCH finds targets too.
+  std::vector<int> PhraseWords(int verb, bool with_modifier_clauses = false) const;
   PatternResult MatchPattern(const VerbPattern& pattern, int verb,
                              const std::vector<int>& phrase) const;
   bool WordMatches(const PatternItem& item, int w) const;
@@ -524,7 +526,7 @@ bool SentenceCoder::Negated(int verb) const {
 }
 
 // The words a pattern may use: the verb's own phrase, without its subject and embedded clauses.
-std::vector<int> SentenceCoder::PhraseWords(int verb) const {
+std::vector<int> SentenceCoder::PhraseWords(int verb, bool with_modifier_clauses) const {
   std::vector<int> out;
   std::vector<int> stack;
   for (int c : children_[verb]) {
@@ -538,7 +540,9 @@ std::vector<int> SentenceCoder::PhraseWords(int verb) const {
     out.push_back(w);
     for (int c : children_[w]) {
       std::string_view rel = BaseRel(Rel(c));
-      if (rel == "acl" || rel == "punct" || rel == "parataxis" || rel == "advcl") continue;
+      if ((rel == "acl" && !with_modifier_clauses) || rel == "punct" || rel == "parataxis" ||
+          rel == "advcl")
+        continue;
       stack.push_back(c);
     }
   }
@@ -661,9 +665,10 @@ int SentenceCoder::NominalAfter(int verb, int after) const {
       if (h >= 0 && h != verb) return h;
     }
   }
-  for (int w : PhraseWords(verb)) {
+  for (int w : PhraseWords(verb, true)) {
     if (w <= after) continue;
-    if (MentionInPhrase(w) >= 0) return w;
+    int m = MentionInPhrase(w);
+    if (m >= 0 && !(mentions_[m].unresolved && mentions_[m].agent == nullptr)) return w;
   }
   return -1;
 }
@@ -824,10 +829,7 @@ std::vector<Event> SentenceCoder::Code() {
     // A noun codes only as a nominal event with a possessor or "of"-phrase actor ("Blinken's
     // visit to Vietnam", "chuyến thăm của ..."): handled as its subject below.
     if (word.upos == "NOUN") continue;
-    if (Negated(v) && !options_.code_negated) {
-      Say(fmt::format("'{}' is negated: not coded", word.form));
-      continue;
-    }
+    const bool negated = Negated(v) && !options_.code_negated;
     std::vector<int> phrase = PhraseWords(v);
     const VerbPattern* best = nullptr;
     const VerbBlock* best_block = nullptr;
@@ -845,6 +847,18 @@ std::vector<Event> SentenceCoder::Code() {
           best_block = ref.block;
           best_match = m;
         }
+      }
+    }
+    // A negated verb is coded only by a pattern that names the negation ("NOT *" in PETRARCH
+    // dictionaries); otherwise "did not meet" is no meeting.
+    if (negated) {
+      bool names_negation = false;
+      if (best) {
+        for (int w : best_match.words) names_negation |= NegationWords().count(Lemma(w)) > 0;
+      }
+      if (!names_negation) {
+        Say(fmt::format("'{}' is negated: not coded", word.form));
+        continue;
       }
     }
     std::string code, reverse, pattern_text;
