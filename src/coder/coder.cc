@@ -71,7 +71,7 @@ struct PatternResult {
   std::vector<int> words;  // matched word indices
   int target_after = -2;   // word after which the target stands (-1: the verb); -2: no `+`
   int source_after = -2;
-  bool compound = false;  // PETRARCH `%`
+  bool compound = false;           // PETRARCH `%`
   bool target_is_subject = false;  // `+` before the verb: the subject is the target
 };
 
@@ -342,8 +342,7 @@ int SentenceCoder::Resolve(int index, bool as_subject) {
       bool subject = false;
       for (int x = mentions_[k].first; x <= mentions_[k].last; ++x)
         subject |= IsSubjectRel(Rel(x)) || IsPassiveSubjectRel(Rel(x));
-      if (!subject || (personal && !mentions_[k].person && mentions_[k].agent == nullptr))
-        continue;
+      if (!subject || (personal && !mentions_[k].person && mentions_[k].agent == nullptr)) continue;
       Mention r = resolved_[k];
       r.first = m.first;
       r.last = m.last;
