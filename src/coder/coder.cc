@@ -426,31 +426,77 @@ std::vector<int> SentenceCoder::LocatedAgents(int nominal, int agent_mention) {
 std::vector<int> SentenceCoder::ActorsOf(int nominal, bool as_subject) {
   std::vector<int> out;
   if (nominal < 0) return out;
+  auto add = [&](int r) {
+    if (r < 0) return;
+    for (int x : out)
+      if (resolved_[x].code == resolved_[r].code) return;  // one actor per code
+    out.push_back(r);
+  };
+  // A country and a role combined into a new actor ("ambassadors of ... Gondor" -> GONGOV).
+  auto combine = [&](int country, int role_mention, const std::string& role) {
+    Mention combined = resolved_[role_mention];
+    combined.code = mentions_[country].code + role;
+    combined.entry = combined.entry + " + " + mentions_[country].entry;
+    combined.unresolved = false;
+    resolved_.push_back(combined);
+    return static_cast<int>(resolved_.size()) - 1;
+  };
+  auto is_country = [&](int k) {
+    return k >= 0 && !mentions_[k].unresolved && mentions_[k].code.size() == 3;
+  };
   int word = nominal;
   int m = MentionInPhrase(nominal, &word);
   if (m >= 0 && mentions_[m].unresolved && mentions_[m].agent) {
     std::vector<int> located = LocatedAgents(nominal, m);
     if (!located.empty()) return located;
   }
-  if (m >= 0) {
-    int r = Resolve(m, as_subject);
-    if (r >= 0) out.push_back(r);
-  }
+  int resolved = m >= 0 ? Resolve(m, as_subject) : -1;
+  add(resolved);
   // Conjoined modifiers: "Eriadori and Calenardhon leaders".
   if (word != nominal) {
     for (int c : children_[word]) {
       if (BaseRel(Rel(c)) != "conj" || mention_of_[c] < 0) continue;
-      int r = Resolve(mention_of_[c], as_subject);
-      if (r >= 0 && std::find(out.begin(), out.end(), r) == out.end()) out.push_back(r);
+      add(Resolve(mention_of_[c], as_subject));
     }
   }
+  // A country and role written together, with more countries conjoined to the country:
+  // "the ambassadors of Arnor, Osgiliath and Gondor".
+  if (m >= 0 && mentions_[m].agent && !mentions_[m].unresolved && mentions_[m].code.size() > 3) {
+    std::string role = mentions_[m].code.substr(3);
+    for (int w = mentions_[m].first; w <= mentions_[m].last; ++w) {
+      for (int c : children_[w]) {
+        if (BaseRel(Rel(c)) != "conj" || !is_country(mention_of_[c]) || mention_of_[c] == m)
+          continue;
+        add(combine(mention_of_[c], m, role));
+      }
+    }
+  }
+  bool list = false;
   for (int c : children_[nominal]) {
     if (BaseRel(Rel(c)) != "conj") continue;
     // Conjoined clauses are not compound actors: only nominal conjuncts count.
     const std::string& upos = p_.words[c].upos;
     if (upos == "VERB" || upos == "AUX") continue;
-    for (int x : ActorsOf(c, as_subject))
-      if (std::find(out.begin(), out.end(), x) == out.end()) out.push_back(x);
+    list = true;
+    int k = mention_of_[c];
+    // "Danish media and government": a bare role conjoined to a country's role takes the country.
+    if (k >= 0 && mentions_[k].unresolved && mentions_[k].agent && resolved >= 0 &&
+        resolved_[resolved].code.size() > 3) {
+      Mention combined = mentions_[k];
+      combined.code = resolved_[resolved].code.substr(0, 3) + mentions_[k].code;
+      combined.unresolved = false;
+      resolved_.push_back(combined);
+      add(static_cast<int>(resolved_.size()) - 1);
+      continue;
+    }
+    for (int x : ActorsOf(c, as_subject)) add(x);
+  }
+  // In a list, an apposition is one more member: "Mordor, the awful Arnor, and good Gondor".
+  if (list) {
+    for (int c : children_[nominal]) {
+      if (BaseRel(Rel(c)) != "appos") continue;
+      for (int x : ActorsOf(c, as_subject)) add(x);
+    }
   }
   return out;
 }
