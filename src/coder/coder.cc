@@ -9,6 +9,7 @@
 #include "dyad/coder/dates.h"
 #include "dyad/io/event_writer.h"
 #include "dyad/text/normalize.h"
+#include "dyad/text/segmenter.h"
 
 namespace dyad {
 namespace {
@@ -911,6 +912,17 @@ std::vector<Event> SentenceCoder::Code() {
       code = best->code;
       reverse = best->reverse_code;
       pattern_text = best_block->name + ": " + best->text;
+      if (code == "+++") {
+        // PETRARCH: the pattern keeps the verb's own code.
+        code = best_block->code;
+        for (const VerbRef& ref : refs)
+          if (ref.block == best_block && ref.verb && !ref.verb->code.empty()) code = ref.verb->code;
+        size_t colon = code.find(':');
+        if (colon != std::string::npos) {
+          reverse = code.substr(colon + 1);
+          code = code.substr(0, colon);
+        }
+      }
     } else {
       // No pattern: the verb's own code, if it has one.
       const VerbRef& ref = refs.front();
@@ -970,7 +982,27 @@ std::vector<Event> SentenceCoder::Code() {
 
 Coder::Coder(std::map<std::string, const DictionaryMatcher*> matchers, const Ontology& ontology,
              CoderOptions options)
-    : matchers_(std::move(matchers)), ontology_(ontology), options_(options) {}
+    : matchers_(std::move(matchers)), ontology_(ontology), options_(options) {
+  for (const auto& [lang, matcher] : matchers_) {
+    if (discards_.count(matcher)) continue;
+    std::vector<FoldedDiscard>& list = discards_[matcher];
+    for (const DiscardEntry& d : matcher->dictionaries().discards) {
+      if (!d.lang.empty() && !lang.empty() && d.lang != lang) continue;
+      std::string words;
+      for (const Token& t : Tokenize(FoldForMatch(d.phrase))) words += " " + t.text;
+      if (!words.empty()) list.push_back({words + " ", &d});
+    }
+  }
+}
+
+const DiscardEntry* Coder::FindDiscard(const DictionaryMatcher* matcher,
+                                       const std::string& folded) const {
+  auto it = discards_.find(matcher);
+  if (it == discards_.end()) return nullptr;
+  for (const FoldedDiscard& d : it->second)
+    if (folded.find(d.phrase) != std::string::npos) return d.entry;
+  return nullptr;
+}
 
 const DictionaryMatcher* Coder::MatcherFor(const std::string& language) const {
   auto it = matchers_.find(language);
@@ -985,8 +1017,28 @@ std::vector<Event> Coder::CodeArticle(const Article& article,
                                       std::string* explain) const {
   std::vector<Event> events;
   std::vector<HistoryItem> history;
+  // Discards: a sentence-level phrase drops its sentence; an article-level one the whole article.
+  std::vector<const DiscardEntry*> discarded(sentences.size(), nullptr);
+  for (size_t i = 0; i < sentences.size(); ++i) {
+    std::string folded;
+    for (const Token& t : sentences[i].tokens) folded += " " + FoldForMatch(t.text);
+    folded += " ";
+    discarded[i] = FindDiscard(MatcherFor(sentences[i].language), folded);
+    if (discarded[i] && discarded[i]->whole_article) {
+      if (explain)
+        *explain += fmt::format("article discarded: sentence {} mentions \"{}\"\n", i,
+                                discarded[i]->phrase);
+      return events;
+    }
+  }
   for (size_t i = 0; i < sentences.size() && i < parses.size(); ++i) {
     const Sentence& s = sentences[i];
+    if (discarded[i]) {
+      if (explain)
+        *explain += fmt::format("sentence {} discarded: it mentions \"{}\"\n", s.index,
+                                discarded[i]->phrase);
+      continue;
+    }
     if (explain)
       *explain += fmt::format("sentence {} [{}]: {}\n", s.index, s.language,
                               article.text.substr(s.span.begin, s.span.end - s.span.begin));
