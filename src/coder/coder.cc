@@ -99,11 +99,9 @@ class SentenceCoder {
   }
   int Head(int w) const { return p_.words[w].head - 1; }
   const std::string& Rel(int w) const { return p_.words[w].deprel; }
-  std::string Lemma(int w) const {
-    const Word& word = p_.words[w];
-    return FoldForMatch(word.lemma.empty() ? word.form : word.lemma);
-  }
-  std::string Form(int w) const { return FoldForMatch(p_.words[w].form); }
+  // Folded lemma and form of word w, computed once per sentence in BuildTree.
+  const std::string& Lemma(int w) const { return lemma_[w]; }
+  const std::string& Form(int w) const { return form_[w]; }
   std::string SpanText(Span s) const {
     if (s.end > article_.text.size() || s.end <= s.begin) return "";
     return article_.text.substr(s.begin, s.end - s.begin);
@@ -143,6 +141,8 @@ class SentenceCoder {
   std::string* explain_;
 
   std::vector<std::vector<int>> children_;
+  std::vector<std::string> lemma_;
+  std::vector<std::string> form_;
   std::vector<Mention> mentions_;
   std::vector<int> mention_of_;
   std::vector<Mention> resolved_;  // mentions resolved through the history, by mention index
@@ -153,6 +153,13 @@ class SentenceCoder {
 void SentenceCoder::BuildTree() {
   const int n = static_cast<int>(p_.words.size());
   children_.assign(n, {});
+  lemma_.resize(n);
+  form_.resize(n);
+  for (int w = 0; w < n; ++w) {
+    const Word& word = p_.words[w];
+    form_[w] = FoldForMatch(word.form);
+    lemma_[w] = word.lemma.empty() || word.lemma == word.form ? form_[w] : FoldForMatch(word.lemma);
+  }
   for (int w = 0; w < n; ++w) {
     int h = Head(w);
     if (h >= 0 && h < n && h != w) children_[h].push_back(w);
@@ -597,8 +604,8 @@ std::vector<int> SentenceCoder::PhraseWords(int verb, bool with_modifier_clauses
 }
 
 bool SentenceCoder::WordMatches(const PatternItem& item, int w) const {
-  std::string lemma = Lemma(w);
-  std::string form = Form(w);
+  const std::string& lemma = Lemma(w);
+  const std::string& form = Form(w);
   auto hit = [&](const std::string& alt) {
     if (alt == lemma || alt == form) return true;
     // Vietnamese `a_b` (stored as "a b") may span consecutive words: accept the first syllable
@@ -1021,7 +1028,12 @@ std::vector<Event> Coder::CodeArticle(const Article& article,
   std::vector<const DiscardEntry*> discarded(sentences.size(), nullptr);
   for (size_t i = 0; i < sentences.size(); ++i) {
     std::string folded;
-    for (const Token& t : sentences[i].tokens) folded += " " + FoldForMatch(t.text);
+    const Sentence& s = sentences[i];
+    std::string_view text = s.span.end <= article.text.size() && s.span.end > s.span.begin
+                                ? std::string_view(article.text).substr(s.span.begin,
+                                                                        s.span.end - s.span.begin)
+                                : std::string_view();
+    for (const Token& t : Tokenize(FoldForMatch(text))) folded += " " + t.text;
     folded += " ";
     discarded[i] = FindDiscard(MatcherFor(sentences[i].language), folded);
     if (discarded[i] && discarded[i]->whole_article) {
