@@ -535,7 +535,13 @@ std::vector<int> SentenceCoder::SubjectsOf(int verb, bool* passive) {
   for (int c : children_[verb]) {
     if (IsPassiveSubjectRel(Rel(c))) *passive = true;
   }
-  if (*passive) return ActorsOf(AgentOf(verb), true);
+  if (*passive) {
+    int agent = AgentOf(verb);
+    // No "by" phrase: PETRARCH takes the first other actor in the verb's phrase ("The
+    // Philippines was criticized over its dispute with Eriador" codes Eriador as the critic).
+    if (agent < 0) agent = NominalAfter(verb, -1);
+    return ActorsOf(agent, true);
+  }
   for (int c : children_[verb])
     if (IsSubjectRel(Rel(c))) return ActorsOf(c, true);
   // No subject of its own: a controlled or coordinated verb takes its governor's
@@ -584,7 +590,7 @@ std::vector<int> SentenceCoder::PhraseWords(int verb, bool with_modifier_clauses
   std::vector<int> stack;
   for (int c : children_[verb]) {
     std::string_view rel = Rel(c);
-    if (IsSubjectRel(rel) || IsClausalRel(rel)) continue;
+    if (IsSubjectRel(rel) || IsPassiveSubjectRel(rel) || IsClausalRel(rel)) continue;
     stack.push_back(c);
   }
   while (!stack.empty()) {
