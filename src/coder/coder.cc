@@ -499,12 +499,14 @@ std::vector<int> SentenceCoder::ActorsOf(int nominal, bool as_subject) {
     }
     for (int x : ActorsOf(c, as_subject)) add(x);
   }
-  // In a list, an apposition is one more member: "Mordor, the awful Arnor, and good Gondor".
-  if (list) {
-    for (int c : children_[nominal]) {
-      if (BaseRel(Rel(c)) != "appos") continue;
-      for (int x : ActorsOf(c, as_subject)) add(x);
-    }
+  // In a list, an apposition is one more member: "Mordor, the awful Arnor, and good Gondor",
+  // "Mordor, the Shire, Arnor and Bree" (the conjuncts hang on the apposition).
+  for (int c : children_[nominal]) {
+    if (BaseRel(Rel(c)) != "appos") continue;
+    bool appos_list = false;
+    for (int cc : children_[c]) appos_list |= BaseRel(Rel(cc)) == "conj";
+    if (!list && !appos_list) continue;
+    for (int x : ActorsOf(c, as_subject)) add(x);
   }
   return out;
 }
@@ -674,6 +676,7 @@ PatternResult SentenceCoder::MatchPattern(const VerbPattern& pattern, int verb,
       case PatternItem::Kind::kCompound:
         r.compound = true;
         break;
+
       case PatternItem::Kind::kWord:
       case PatternItem::Kind::kSet: {
         // A Vietnamese multi-syllable item may be one word or several consecutive words.
@@ -684,8 +687,15 @@ PatternResult SentenceCoder::MatchPattern(const VerbPattern& pattern, int verb,
             found = w;
             break;
           }
-          if (item.kind == PatternItem::Kind::kWord) {
-            for (const std::string& alt : item.alternatives) {
+          const std::vector<std::string>* alternatives = &item.alternatives;
+          if (item.kind == PatternItem::Kind::kSet) {
+            auto it = matcher_.dictionaries().sets.find(item.set_key);
+            alternatives = it == matcher_.dictionaries().sets.end() ? nullptr : &it->second.members;
+          }
+          if (alternatives) {
+            // Multi-word alternatives ("economic sanctions", Vietnamese "chuyến thăm") match
+            // consecutive words.
+            for (const std::string& alt : *alternatives) {
               if (alt.find(' ') == std::string::npos) continue;
               std::string joined = Form(w);
               int end = w;
@@ -710,7 +720,16 @@ PatternResult SentenceCoder::MatchPattern(const VerbPattern& pattern, int verb,
     }
   }
   r.matched = true;
-  r.specificity = static_cast<int>(r.words.size());
+  // Words decide; among equals, a compound (`%`) pattern wins for a compound subject.
+  r.specificity = 2 * static_cast<int>(r.words.size());
+  if (r.compound) {
+    for (int c : children_[verb]) {
+      if (!IsSubjectRel(Rel(c))) continue;
+      for (int cc : children_[c])
+        if (BaseRel(Rel(cc)) == "conj") r.specificity += 1;
+    }
+    if (r.specificity % 2 == 0) r.specificity -= 1;  // `%` without a compound subject: a poor fit
+  }
   return r;
 }
 
@@ -721,7 +740,7 @@ int SentenceCoder::NominalAfter(int verb, int after) const {
     std::string_view rel = BaseRel(Rel(after));
     if (rel == "case" || rel == "mark") {
       int h = Head(after);
-      if (h >= 0 && h != verb) return h;
+      if (h >= 0 && h != verb && MentionInPhrase(h) >= 0) return h;
     }
   }
   for (int w : PhraseWords(verb, true)) {
@@ -1035,10 +1054,10 @@ std::vector<Event> Coder::CodeArticle(const Article& article,
   for (size_t i = 0; i < sentences.size(); ++i) {
     std::string folded;
     const Sentence& s = sentences[i];
-    std::string_view text = s.span.end <= article.text.size() && s.span.end > s.span.begin
-                                ? std::string_view(article.text).substr(s.span.begin,
-                                                                        s.span.end - s.span.begin)
-                                : std::string_view();
+    std::string_view text =
+        s.span.end <= article.text.size() && s.span.end > s.span.begin
+            ? std::string_view(article.text).substr(s.span.begin, s.span.end - s.span.begin)
+            : std::string_view();
     for (const Token& t : Tokenize(FoldForMatch(text))) folded += " " + t.text;
     folded += " ";
     discarded[i] = FindDiscard(MatcherFor(sentences[i].language), folded);
