@@ -182,39 +182,23 @@ std::vector<std::string> RegularVerbForms(std::string_view lemma) {
 
 std::string RegularPlural(std::string_view noun) {
   std::string text(noun);
+  // "minister of foreign affairs" -> "ministers of foreign affairs": the head noun is before "of".
+  size_t of = text.find(" of ");
+  std::string tail = of == std::string::npos ? "" : text.substr(of);
+  if (of != std::string::npos) text = text.substr(0, of);
   size_t space = text.rfind(' ');
   std::string head = space == std::string::npos ? "" : text.substr(0, space + 1);
   std::string last = space == std::string::npos ? text : text.substr(space + 1);
-  if (last.empty()) return text;
+  if (last.empty()) return std::string(noun);
   auto ends = [&](std::string_view s) {
     return last.size() >= s.size() && last.compare(last.size() - s.size(), s.size(), s) == 0;
   };
-  if (ends("s") || ends("x") || ends("z") || ends("ch") || ends("sh")) return head + last + "es";
+  if (ends("s") || ends("x") || ends("z") || ends("ch") || ends("sh"))
+    return head + last + "es" + tail;
   if (last.size() > 1 && last.back() == 'y' && !IsVowel(last[last.size() - 2])) {
-    return head + last.substr(0, last.size() - 1) + "ies";
+    return head + last.substr(0, last.size() - 1) + "ies" + tail;
   }
-  return head + last + "s";
-}
-
-std::string WordSetKey(uint32_t file, std::string_view name) {
-  return std::to_string(file) + "/" + std::string(name);
-}
-
-void CheckSetReferences(DictionarySet* set) {
-  for (const VerbBlock& block : set->verbs) {
-    for (const VerbPattern& pattern : block.patterns) {
-      for (const PatternItem& item : pattern.items) {
-        if (item.kind == PatternItem::Kind::kSet && !set->sets.count(item.set_key)) {
-          std::string where = set->files[pattern.source.file].path;
-          Report(set, where, pattern.source.line,
-                 "set &" + item.text +
-                     (set->format == DictFormat::kDyad
-                          ? " is not declared in this file (`set &" + item.text + " word | word`)"
-                          : std::string(" is not declared")));
-        }
-      }
-    }
-  }
+  return head + last + "s" + tail;
 }
 
 namespace {

@@ -172,8 +172,8 @@ class PetrarchParser {
       } else {
         it->second.name = name;
         it->second.source = Here();
-        ++Stats().sets;
       }
+      ++Stats().sets;  // declarations, so that a repeated `&NAME` is counted too
       current_set_ = name;
       in_block_ = false;
       return;
