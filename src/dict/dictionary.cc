@@ -201,6 +201,27 @@ std::string RegularPlural(std::string_view noun) {
   return head + last + "s" + tail;
 }
 
+std::string WordSetKey(uint32_t file, std::string_view name) {
+  return std::to_string(file) + "/" + std::string(name);
+}
+
+void CheckSetReferences(DictionarySet* set) {
+  for (const VerbBlock& block : set->verbs) {
+    for (const VerbPattern& pattern : block.patterns) {
+      for (const PatternItem& item : pattern.items) {
+        if (item.kind == PatternItem::Kind::kSet && !set->sets.count(item.set_key)) {
+          std::string where = set->files[pattern.source.file].path;
+          Report(set, where, pattern.source.line,
+                 "set &" + item.text +
+                     (set->format == DictFormat::kDyad
+                          ? " is not declared in this file (`set &" + item.text + " word | word`)"
+                          : std::string(" is not declared")));
+        }
+      }
+    }
+  }
+}
+
 namespace {
 
 std::string ReadWholeFile(const std::filesystem::path& path, DictionarySet* set, bool* ok) {
