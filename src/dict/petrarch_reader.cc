@@ -641,6 +641,7 @@ class PetrarchParser {
 
 void ParsePetrarchFile(std::string_view text, const std::string& path, PetrarchFileKind kind,
                        DictionarySet* set) {
+  set->format = DictFormat::kPetrarch;
   PetrarchParser parser(path, kind, set);
   dict_internal::ForEachLine(
       text, [&](int line_no, std::string_view line) { parser.Line(line_no, line); });
