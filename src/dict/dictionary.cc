@@ -4,10 +4,12 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <unordered_map>
 
 #include "dict/parse_util.h"
 #include "dyad/core/error.h"
 #include "dyad/ontology/ontology.h"
+#include "dyad/text/normalize.h"
 
 namespace dyad {
 namespace dict_internal {
@@ -222,6 +224,26 @@ void CheckSetReferences(DictionarySet* set) {
   }
 }
 
+void CheckNameClashes(DictionarySet* set) {
+  // Keyed like the matcher: folded, diacritics removed; names that differ only in diacritics are
+  // still told apart by the matcher, so they are not clashes.
+  std::unordered_map<std::string, std::pair<size_t, const ActorName*>> seen;
+  std::vector<DictProblem> problems;
+  for (size_t a = 0; a < set->actors.size(); ++a) {
+    for (const ActorName& name : set->actors[a].names) {
+      std::string key = FoldForMatch(name.text);
+      auto [it, inserted] = seen.try_emplace(key, a, &name);
+      if (inserted || it->second.first == a) continue;
+      const ActorEntry& first = set->actors[it->second.first];
+      problems.push_back(DictProblem{
+          set->files[name.source.file].path, static_cast<int>(name.source.line),
+          "name \"" + name.text + "\" also names actor \"" + first.display_name + "\" (" +
+              set->Where(it->second.second->source) + "); the matcher always picks that one"});
+    }
+  }
+  for (DictProblem& p : problems) set->problems.push_back(std::move(p));
+}
+
 namespace {
 
 std::string ReadWholeFile(const std::filesystem::path& path, DictionarySet* set, bool* ok) {
@@ -283,6 +305,7 @@ DictionarySet LoadDyadDictionaries(const std::string& dir) {
     if (ok) ParseDyadFile(text, path.string(), lang, &set);
   }
   CheckSetReferences(&set);
+  CheckNameClashes(&set);
   return set;
 }
 

@@ -273,6 +273,16 @@ discard sometimes
   EXPECT_EQ(set.verbs[0].patterns.size(), 2u);  // `* with` and `* &NOSUCH`
 }
 
+TEST(DyadReaderTest, NameClashesBetweenEntriesAreReported) {
+  DictionarySet set = Parse(
+      "actor Georgia\n  code GEO\n  en Georgia\nactor Georgia (US state)\n  code USA\n"
+      "  en GEORGIA | Atlanta\nactor Again\n  code GEO\n  en Tbilisi | tbilisi\n");
+  CheckNameClashes(&set);
+  EXPECT_EQ(Problems(set),
+            std::vector<std::string>{"test.txt:6: name \"GEORGIA\" also names actor \"Georgia\" "
+                                     "(test.txt:3); the matcher always picks that one"});
+}
+
 TEST(DyadReaderTest, SetsBelongToTheirFile) {
   DictionarySet set;
   ParseDyadFile("set &A x | y\nverb go\n  040  * &A\n", "one.txt", "en", &set);

@@ -214,6 +214,11 @@ DictionarySet LoadDyadDictionaries(const std::string& dir);
 // ResourceError only when `dir` is not a readable directory.
 DictionarySet LoadPetrarchDictionaries(const std::string& dir);
 
+// Reports every actor name that another actor entry already uses (same spelling after
+// FoldForMatch): the matcher would never pick the later entry for it. Called by
+// LoadDyadDictionaries.
+void CheckNameClashes(DictionarySet* set);
+
 // The key of set `name` declared in file `file` (dyad format).
 std::string WordSetKey(uint32_t file, std::string_view name);
 
