@@ -45,7 +45,8 @@ TEST(ConlluTest, RoundTrips) {
 }
 
 TEST(ConlluTest, MalformedRowNamesFileAndLine) {
-  std::string bad = "1\tA\ta\tX\tX\t_\t0\troot\t_\t_\n2\tB\tb\tX\n\n1\tC\tc\tX\tX\t_\t0\troot\t_\t_\n";
+  std::string bad =
+      "1\tA\ta\tX\tX\t_\t0\troot\t_\t_\n2\tB\tb\tX\n\n1\tC\tc\tX\tX\t_\t0\troot\t_\t_\n";
   try {
     ParseConllu(bad, "bad.conllu");
     FAIL() << "expected InputError";

@@ -18,14 +18,27 @@ namespace {
 bool IsVietnameseLetter(UChar32 c) {
   c = u_tolower(c);
   if (c == 0x0111 || c == 0x0103 || c == 0x01A1 || c == 0x01B0) return true;  // đ ă ơ ư
-  if (c == 0x00E2 || c == 0x00EA || c == 0x00F4) return true;                  // â ê ô
+  if (c == 0x00E2 || c == 0x00EA || c == 0x00F4) return true;                 // â ê ô
   // Latin Extended Additional (ạ..ỹ) is almost entirely Vietnamese vowels with tones.
   if (c >= 0x1EA0 && c <= 0x1EF9) return true;
   switch (c) {
-    case 0x00E0: case 0x00E1: case 0x00E3: case 0x00E8: case 0x00E9: case 0x00EC: case 0x00ED:
-    case 0x00F2: case 0x00F3: case 0x00F5: case 0x00F9: case 0x00FA: case 0x00FD: case 0x0129:
+    case 0x00E0:
+    case 0x00E1:
+    case 0x00E3:
+    case 0x00E8:
+    case 0x00E9:
+    case 0x00EC:
+    case 0x00ED:
+    case 0x00F2:
+    case 0x00F3:
+    case 0x00F5:
+    case 0x00F9:
+    case 0x00FA:
+    case 0x00FD:
+    case 0x0129:
     case 0x0169:
-      return true;  // à á ã è é ì í ò ó õ ù ú ý ĩ ũ: shared with French/Spanish, counted weakly below
+      return true;  // à á ã è é ì í ò ó õ ù ú ý ĩ ũ: shared with French/Spanish, counted weakly
+                    // below
     default:
       return false;
   }
@@ -35,21 +48,24 @@ bool IsVietnameseLetter(UChar32 c) {
 // still recognised. Chosen from general knowledge of the languages, not from any corpus.
 const std::unordered_set<std::string>& VietnameseFunctionSyllables() {
   static const auto* set = new std::unordered_set<std::string>{
-      "cua", "va", "cac", "nhung", "nguoi", "trong", "duoc", "voi", "cho", "khong", "nay", "mot",
-      "nhat", "da", "la", "co", "de", "den", "tu", "ngay", "thi", "nhu", "cung", "ve", "tai", "nam",
-      "nuoc", "hai", "se", "dang", "viec", "nhieu", "theo", "tren", "sau", "khi", "ong", "ba",
-      "chung", "toi", "hop", "tac", "quan", "he", "doi", "phat", "trien", "chinh", "phu", "thu",
-      "tuong", "tong", "bi", "thu", "bo", "truong", "quoc", "gia", "dong", "thoi", "gian", "nhan",
-      "dan", "cuoc", "tham", "lam", "giua", "vao", "ra", "di", "noi", "cao", "rat", "nen", "boi"};
+      "cua",   "va",    "cac",  "nhung", "nguoi", "trong",  "duoc",  "voi",   "cho",   "khong",
+      "nay",   "mot",   "nhat", "da",    "la",    "co",     "de",    "den",   "tu",    "ngay",
+      "thi",   "nhu",   "cung", "ve",    "tai",   "nam",    "nuoc",  "hai",   "se",    "dang",
+      "viec",  "nhieu", "theo", "tren",  "sau",   "khi",    "ong",   "ba",    "chung", "toi",
+      "hop",   "tac",   "quan", "he",    "doi",   "phat",   "trien", "chinh", "phu",   "thu",
+      "tuong", "tong",  "bi",   "thu",   "bo",    "truong", "quoc",  "gia",   "dong",  "thoi",
+      "gian",  "nhan",  "dan",  "cuoc",  "tham",  "lam",    "giua",  "vao",   "ra",    "di",
+      "noi",   "cao",   "rat",  "nen",   "boi"};
   return *set;
 }
 
 const std::unordered_set<std::string>& EnglishFunctionWords() {
   static const auto* set = new std::unordered_set<std::string>{
-      "the", "of", "and", "to", "in", "a", "is", "that", "for", "on", "with", "was", "as", "by",
-      "at", "from", "has", "have", "be", "are", "said", "it", "its", "his", "her", "their", "this",
-      "which", "will", "an", "were", "not", "but", "they", "he", "she", "who", "would", "been",
-      "also", "after", "over", "into", "than", "more", "about", "between", "during", "against"};
+      "the",   "of",   "and",  "to",   "in",   "a",     "is",      "that",   "for",    "on",
+      "with",  "was",  "as",   "by",   "at",   "from",  "has",     "have",   "be",     "are",
+      "said",  "it",   "its",  "his",  "her",  "their", "this",    "which",  "will",   "an",
+      "were",  "not",  "but",  "they", "he",   "she",   "who",     "would",  "been",   "also",
+      "after", "over", "into", "than", "more", "about", "between", "during", "against"};
   return *set;
 }
 
@@ -57,10 +73,10 @@ const std::unordered_set<std::string>& EnglishFunctionWords() {
 // optional onset from the Vietnamese inventory, a vowel nucleus, an optional permitted coda.
 bool IsPlausibleVietnameseSyllable(const std::string& w) {
   static constexpr std::array<const char*, 27> kOnsets = {
-      "ngh", "ng", "nh", "ch", "tr", "th", "kh", "ph", "gh", "gi", "qu", "b", "c", "d", "g", "h",
-      "k", "l", "m", "n", "p", "r", "s", "t", "v", "x", ""};
-  static constexpr std::array<const char*, 9> kCodas = {"ng", "nh", "ch", "c", "m", "n", "p", "t",
-                                                        ""};
+      "ngh", "ng", "nh", "ch", "tr", "th", "kh", "ph", "gh", "gi", "qu", "b", "c", "d",
+      "g",   "h",  "k",  "l",  "m",  "n",  "p",  "r",  "s",  "t",  "v",  "x", ""};
+  static constexpr std::array<const char*, 9> kCodas = {"ng", "nh", "ch", "c", "m",
+                                                        "n",  "p",  "t",  ""};
   auto is_vowel = [](char c) {
     return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y';
   };
@@ -103,7 +119,8 @@ std::string IdentifyLanguage(std::string_view text) {
       if (IsVietnameseLetter(c)) {
         ++vietnamese_letters;
         UChar32 l = u_tolower(c);
-        if (l == 0x0111 || l == 0x0103 || l == 0x01A1 || l == 0x01B0 || (l >= 0x1EA0 && l <= 0x1EF9))
+        if (l == 0x0111 || l == 0x0103 || l == 0x01A1 || l == 0x01B0 ||
+            (l >= 0x1EA0 && l <= 0x1EF9))
           ++strong_vietnamese;
       }
       if (c < 0x80) {

@@ -67,7 +67,12 @@ bool IsToneMark(UChar c) {
 bool IsQualityMark(UChar c) { return c == 0x0302 || c == 0x0306 || c == 0x031B; }
 bool IsVowelBase(UChar c) {
   switch (u_tolower(c)) {
-    case 'a': case 'e': case 'i': case 'o': case 'u': case 'y':
+    case 'a':
+    case 'e':
+    case 'i':
+    case 'o':
+    case 'u':
+    case 'y':
       return true;
     default:
       return false;
@@ -75,8 +80,9 @@ bool IsVowelBase(UChar c) {
 }
 
 // Places the tone mark of one NFD syllable [begin, end) of `s` by the traditional rule that
-// Vietnamese news and VTB use: on the vowel with a quality mark (ơ beats ư in "ươ"), else the middle
-// of three vowels, else the second of two when a final consonant follows, else the first ("hòa", "thúy").
+// Vietnamese news and VTB use: on the vowel with a quality mark (ơ beats ư in "ươ"), else the
+// middle of three vowels, else the second of two when a final consonant follows, else the first
+// ("hòa", "thúy").
 void PlaceTone(icu::UnicodeString& s, int32_t begin, int32_t end) {
   // Collect base-letter positions and the tone mark.
   UChar tone = 0;
@@ -97,7 +103,8 @@ void PlaceTone(icu::UnicodeString& s, int32_t begin, int32_t end) {
     }
   }
   if (tone == 0) return;
-  // The vowel nucleus: first run of vowels, skipping the u of "qu" and the i of "gi" before a vowel.
+  // The vowel nucleus: first run of vowels, skipping the u of "qu" and the i of "gi" before a
+  // vowel.
   size_t first = 0;
   while (first < letters.size() && !letters[first].vowel) ++first;
   if (first == letters.size()) return;

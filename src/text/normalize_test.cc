@@ -13,10 +13,15 @@ TEST(NormalizeTest, NfcComposes) {
 
 TEST(NormalizeTest, InvalidUtf8IsReplacedAndLocated) {
   size_t bad = 0;
-  std::string out = NormalizeNfc("ab\xFF" "cd", &bad);
+  std::string out = NormalizeNfc(
+      "ab\xFF"
+      "cd",
+      &bad);
   EXPECT_EQ(bad, 2u);
-  EXPECT_EQ(out, "ab\xEF\xBF\xBD" "cd");
-  EXPECT_FALSE(IsValidUtf8("\xC0\x80"));  // overlong
+  EXPECT_EQ(out,
+            "ab\xEF\xBF\xBD"
+            "cd");
+  EXPECT_FALSE(IsValidUtf8("\xC0\x80"));      // overlong
   EXPECT_FALSE(IsValidUtf8("\xED\xA0\x80"));  // surrogate
   EXPECT_TRUE(IsValidUtf8("Tô Lâm"));
 }

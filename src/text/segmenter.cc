@@ -27,10 +27,11 @@ const std::unordered_set<std::string>& TitleAbbreviations() {
 // Words that often start a sentence; after an acronym such as "U.S." they signal a sentence break.
 const std::unordered_set<std::string>& SentenceStarters() {
   static const auto* set = new std::unordered_set<std::string>{
-      "The", "He", "She", "It", "They", "We", "I", "In", "On", "At", "This", "That", "These",
-      "Those", "But", "And", "A", "An", "His", "Her", "Their", "Its", "There", "Both", "After",
-      "Before", "During", "For", "While", "When", "Meanwhile", "However", "Also", "Earlier",
-      "Later", "Last", "Next", "According"};
+      "The",   "He",      "She",    "It",   "They",  "We",       "I",         "In",
+      "On",    "At",      "This",   "That", "These", "Those",    "But",       "And",
+      "A",     "An",      "His",    "Her",  "Their", "Its",      "There",     "Both",
+      "After", "Before",  "During", "For",  "While", "When",     "Meanwhile", "However",
+      "Also",  "Earlier", "Later",  "Last", "Next",  "According"};
   return *set;
 }
 
@@ -58,9 +59,20 @@ bool StartsWithCi(std::string_view s, size_t i, std::string_view prefix) {
 
 // English clitics split off as separate tokens, as UD English does.
 size_t CliticStart(std::string_view word) {
-  static constexpr const char* kClitics[] = {"n't", "n\xE2\x80\x99t", "'s", "\xE2\x80\x99s", "'re",
-                                             "\xE2\x80\x99re", "'ve", "\xE2\x80\x99ve", "'ll",
-                                             "\xE2\x80\x99ll", "'d", "\xE2\x80\x99" "d", "'m",
+  static constexpr const char* kClitics[] = {"n't",
+                                             "n\xE2\x80\x99t",
+                                             "'s",
+                                             "\xE2\x80\x99s",
+                                             "'re",
+                                             "\xE2\x80\x99re",
+                                             "'ve",
+                                             "\xE2\x80\x99ve",
+                                             "'ll",
+                                             "\xE2\x80\x99ll",
+                                             "'d",
+                                             "\xE2\x80\x99"
+                                             "d",
+                                             "'m",
                                              "\xE2\x80\x99m"};
   for (const char* c : kClitics) {
     std::string_view cl(c);
@@ -123,8 +135,8 @@ std::vector<Token> Tokenize(std::string_view text, uint32_t base) {
           size_t n3;
           UChar32 after = n2 < text.size() ? DecodeAt(text, n2, &n3) : -1;
           bool digit_ctx = (d == ',' || d == ':') ? (u_isdigit(after) && e > 0 &&
-                                                      text[e - 1] >= '0' && text[e - 1] <= '9')
-                                                   : true;
+                                                     text[e - 1] >= '0' && text[e - 1] <= '9')
+                                                  : true;
           if (IsWordChar(after) && digit_ctx) {
             if (d == '.') has_dot = true;
             e = n3;
@@ -137,7 +149,8 @@ std::vector<Token> Tokenize(std::string_view text, uint32_t base) {
       std::string_view word = text.substr(i, e - i);
       // A trailing period belongs to an abbreviation: "U.S.", "Mr.", "TS.", an initial "J.".
       if (e < text.size() && text[e] == '.') {
-        bool single_letter = (e - i) <= 2 && u_isupper(c) && word.size() == static_cast<size_t>(next - i);
+        bool single_letter =
+            (e - i) <= 2 && u_isupper(c) && word.size() == static_cast<size_t>(next - i);
         bool title = TitleAbbreviations().count(std::string(word)) > 0;
         if ((has_dot && all_caps_initials) || title || single_letter) ++e;
         word = text.substr(i, e - i);

@@ -27,9 +27,10 @@ TEST(TokenizeTest, EnglishWordsPunctuationAndClitics) {
 }
 
 TEST(TokenizeTest, NumbersDatesAndUrlsStayWhole) {
-  EXPECT_EQ(Texts(Tokenize("On 15.4.2023 (19/2) 1,000 people paid $2.5 at 10:30 via https://x.org/a.")),
-            (std::vector<std::string>{"On", "15.4.2023", "(", "19/2", ")", "1,000", "people", "paid",
-                                      "$", "2.5", "at", "10:30", "via", "https://x.org/a", "."}));
+  EXPECT_EQ(
+      Texts(Tokenize("On 15.4.2023 (19/2) 1,000 people paid $2.5 at 10:30 via https://x.org/a.")),
+      (std::vector<std::string>{"On", "15.4.2023", "(", "19/2", ")", "1,000", "people", "paid", "$",
+                                "2.5", "at", "10:30", "via", "https://x.org/a", "."}));
 }
 
 TEST(TokenizeTest, OffsetsPointIntoTheText) {
@@ -76,7 +77,8 @@ TEST(LanguageTest, TellsEnglishFromVietnamese) {
   EXPECT_EQ(IdentifyLanguage("General Secretary To Lam received the US Assistant Secretary."),
             "en");
   // Without diacritics, syllable statistics decide.
-  EXPECT_EQ(IdentifyLanguage("Tong Bi thu To Lam tiep Tro ly Ngoai truong cua My tai Ha Noi"), "vi");
+  EXPECT_EQ(IdentifyLanguage("Tong Bi thu To Lam tiep Tro ly Ngoai truong cua My tai Ha Noi"),
+            "vi");
   EXPECT_EQ(IdentifyLanguage("Nguyen Phu Trong met Antony Blinken in Hanoi on April 15"), "en");
   EXPECT_EQ(IdentifyLanguage("Cafe résumé at the embassy was closed"), "en");
   EXPECT_EQ(IdentifyLanguage("."), "und");

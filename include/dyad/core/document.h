@@ -1,6 +1,6 @@
-// The Document model shared by all stages: an Article is split into Sentences of Tokens; the nlp stage
-// turns a Sentence into a ParsedSentence of Words; the coder turns ParsedSentences into Events.
-// All byte offsets point into Article::text after NFC normalisation.
+// The Document model shared by all stages: an Article is split into Sentences of Tokens; the nlp
+// stage turns a Sentence into a ParsedSentence of Words; the coder turns ParsedSentences into
+// Events. All byte offsets point into Article::text after NFC normalisation.
 #ifndef DYAD_CORE_DOCUMENT_H_
 #define DYAD_CORE_DOCUMENT_H_
 
@@ -21,7 +21,8 @@ struct Span {
   friend bool operator==(const Span&, const Span&) = default;
 };
 
-// One word of a dependency parse (a CoNLL-U row). `head` is 1-based, 0 for the root, -1 when unknown.
+// One word of a dependency parse (a CoNLL-U row). `head` is 1-based, 0 for the root, -1 when
+// unknown.
 struct Word {
   std::string form;
   std::string lemma;
@@ -35,7 +36,8 @@ struct Word {
   Span span;
 };
 
-// A CoNLL-U multiword token line ("3-4  don't"): words first..last (1-based) form one surface token.
+// A CoNLL-U multiword token line ("3-4  don't"): words first..last (1-based) form one surface
+// token.
 struct MultiwordToken {
   int first = 0;
   int last = 0;
@@ -45,7 +47,7 @@ struct MultiwordToken {
 
 // A sentence with its parse. Words are in surface order; Word::head indexes them 1-based.
 struct ParsedSentence {
-  std::string text;                  // the sentence text
+  std::string text;                   // the sentence text
   std::vector<std::string> comments;  // CoNLL-U comment lines without "# "
   std::vector<Word> words;
   std::vector<MultiwordToken> multiword_tokens;
@@ -59,12 +61,12 @@ struct Token {
 };
 
 struct Sentence {
-  int index = 0;  // 0-based position in the article
-  Span span;      // byte range of the sentence in the article text
+  int index = 0;         // 0-based position in the article
+  Span span;             // byte range of the sentence in the article text
   std::string language;  // "en", "vi" or "und"
   std::vector<Token> tokens;
-  // A parse supplied with the input (CoNLL-U, PETRARCH XML with a CoNLL-U parse); otherwise empty and
-  // the nlp stage parses the tokens.
+  // A parse supplied with the input (CoNLL-U, PETRARCH XML with a CoNLL-U parse); otherwise empty
+  // and the nlp stage parses the tokens.
   std::optional<ParsedSentence> given_parse;
 };
 

@@ -14,7 +14,8 @@ class Error : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-// Input that cannot be read as the format it claims to be. `where` is "file:line" (or "file:byte N").
+// Input that cannot be read as the format it claims to be. `where` is "file:line" (or "file:byte
+// N").
 class InputError : public Error {
  public:
   InputError(const std::string& where, const std::string& what)

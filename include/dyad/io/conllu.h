@@ -17,8 +17,8 @@ namespace dyad {
 // (wrong column count, non-numeric id or head, ids out of sequence).
 std::vector<ParsedSentence> ParseConllu(std::string_view text, const std::string& origin);
 
-// Like ParseConllu, but a malformed sentence is skipped and its error appended to `errors` instead of
-// aborting the whole file, so one bad block never loses the rest of a batch.
+// Like ParseConllu, but a malformed sentence is skipped and its error appended to `errors` instead
+// of aborting the whole file, so one bad block never loses the rest of a batch.
 std::vector<ParsedSentence> ParseConlluLenient(std::string_view text, const std::string& origin,
                                                std::vector<std::string>* errors);
 

@@ -7,8 +7,9 @@
 
 namespace dyad {
 
-// Returns `text` in Unicode NFC. Invalid UTF-8 sequences are replaced by U+FFFD; when `first_invalid`
-// is not null it receives the byte offset of the first invalid sequence, or std::string::npos.
+// Returns `text` in Unicode NFC. Invalid UTF-8 sequences are replaced by U+FFFD; when
+// `first_invalid` is not null it receives the byte offset of the first invalid sequence, or
+// std::string::npos.
 std::string NormalizeNfc(std::string_view text, size_t* first_invalid = nullptr);
 
 // True when `text` is well-formed UTF-8. When not, *offset (if given) is the first bad byte.
@@ -20,7 +21,8 @@ bool IsValidUtf8(std::string_view text, size_t* offset = nullptr);
 std::string NormalizeVietnameseTones(std::string_view text);
 
 // The key under which names are looked up: NFC, tone placement normalised, lower case (full Unicode
-// case folding), typographic apostrophes and dashes unified, runs of white space collapsed to one space.
+// case folding), typographic apostrophes and dashes unified, runs of white space collapsed to one
+// space.
 std::string FoldForMatch(std::string_view text);
 
 // FoldForMatch and then every Vietnamese diacritic removed ("tô lâm" -> "to lam", "đ" -> "d"), so

@@ -1,0 +1,49 @@
+// The event coder: walks each dependency tree, finds event verbs and their patterns, resolves the
+// source and target actors, and emits CAMEO/PLOVER events with dates and provenance. Follows the
+// conventions of PETRARCH 2 adapted to Universal Dependencies; docs/coding.md documents them.
+#ifndef DYAD_CODER_CODER_H_
+#define DYAD_CODER_CODER_H_
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "dyad/core/document.h"
+#include "dyad/dict/matcher.h"
+#include "dyad/ontology/ontology.h"
+
+namespace dyad {
+
+struct CoderOptions {
+  // Code events whose verb is negated ("did not meet"). PETRARCH does not; neither do we by default.
+  bool code_negated = false;
+  // Require both a source and a target (PETRARCH's require_dyad).
+  bool require_dyad = true;
+};
+
+class Coder {
+ public:
+  // `matchers` maps a language ("en", "vi") to its compiled dictionaries; the key "" is used for
+  // sentences whose language has no matcher of its own (PETRARCH dictionaries code any language).
+  // REQUIRES: the matchers and the ontology outlive the coder.
+  Coder(std::map<std::string, const DictionaryMatcher*> matchers, const Ontology& ontology,
+        CoderOptions options = {});
+
+  // Codes the sentences of one article. `parses[i]` is the dependency parse of `sentences[i]`
+  // (words with spans into article.text). Thread-safe: the coder is immutable. When `explain` is
+  // not null, a human-readable account of every decision is appended to it.
+  std::vector<Event> CodeArticle(const Article& article, const std::vector<Sentence>& sentences,
+                                 const std::vector<ParsedSentence>& parses,
+                                 std::string* explain = nullptr) const;
+
+ private:
+  const DictionaryMatcher* MatcherFor(const std::string& language) const;
+
+  std::map<std::string, const DictionaryMatcher*> matchers_;
+  const Ontology& ontology_;
+  CoderOptions options_;
+};
+
+}  // namespace dyad
+
+#endif  // DYAD_CODER_CODER_H_

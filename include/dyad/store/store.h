@@ -1,0 +1,62 @@
+// The SQLite event store: articles (with a content hash, so re-ingesting is a no-op), sentences and
+// events, in WAL mode, with a schema version table and numbered migrations.
+#ifndef DYAD_STORE_STORE_H_
+#define DYAD_STORE_STORE_H_
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "dyad/core/document.h"
+
+struct sqlite3;
+
+namespace dyad {
+
+// A hex digest of everything stored for an article (id, date, language, title, url, text), so an
+// unchanged article is recognised and a changed one replaced.
+std::string ContentHash(const Article& article);
+
+class Store {
+ public:
+  // The newest schema version this build knows. Persisted numbers: never renumber a migration.
+  static int LatestSchemaVersion();
+
+  // Opens or creates the database at `path` and migrates it to the latest schema.
+  // Throws StoreError (naming the path) when it cannot be opened, is not a dyad database, or was
+  // written by a newer dyad.
+  explicit Store(const std::string& path);
+  ~Store();
+  Store(const Store&) = delete;
+  Store& operator=(const Store&) = delete;
+
+  enum class WriteResult { kInserted, kUnchanged, kReplaced };
+
+  // Stores one article with its sentences and events in a single transaction. An article whose
+  // content hash is already stored is left alone (kUnchanged); a changed article has its sentences
+  // and events replaced atomically (kReplaced). On failure the transaction is rolled back and
+  // StoreError thrown; other articles are unaffected.
+  WriteResult WriteArticle(const Article& article, const std::vector<Sentence>& sentences,
+                           const std::vector<Event>& events);
+
+  struct Counts {
+    int64_t articles = 0;
+    int64_t sentences = 0;
+    int64_t events = 0;
+  };
+  Counts Count() const;
+  int SchemaVersion() const;
+  const std::string& path() const { return path_; }
+  sqlite3* handle() const { return db_; }
+
+ private:
+  void Exec(const std::string& sql) const;
+  void Migrate();
+
+  std::string path_;
+  sqlite3* db_ = nullptr;
+};
+
+}  // namespace dyad
+
+#endif  // DYAD_STORE_STORE_H_
