@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "dyad/core/error.h"
+#include "dyad/ontology/ontology.h"
 
 namespace dyad::cli {
 
@@ -23,6 +24,12 @@ std::vector<std::string> InputPathsOrStdin(const std::vector<std::string>& paths
   if (isatty(STDIN_FILENO))
     throw Error("no input: give files or directories, or pipe articles to standard input");
   return {"-"};
+}
+
+Pipeline MakePipeline(const std::string& dict_dir) {
+  Pipeline pipeline =
+      Pipeline::WithDictionaries(dict_dir.empty() ? DefaultDataDir() + "/dict" : dict_dir);
+  return pipeline;
 }
 
 ProgressBar::ProgressBar(size_t total)

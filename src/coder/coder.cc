@@ -289,8 +289,8 @@ int SentenceCoder::MentionInPhrase(int head, int* word) const {
         if (sentence_.language == "vi" && children_[c].empty()) of_phrase = true;
       }
       if (!IsNominalModifierRel(rel) && !of_phrase) continue;
-      if (mention_of_[c] >= 0 && !(mentions_[mention_of_[c]].unresolved &&
-                                   mentions_[mention_of_[c]].agent == nullptr)) {
+      if (mention_of_[c] >= 0 &&
+          !(mentions_[mention_of_[c]].unresolved && mentions_[mention_of_[c]].agent == nullptr)) {
         int distance = std::abs(c - head);
         if (distance < best_distance) {
           best = mention_of_[c];

@@ -15,7 +15,8 @@
 namespace dyad {
 
 struct CoderOptions {
-  // Code events whose verb is negated ("did not meet"). PETRARCH does not; neither do we by default.
+  // Code events whose verb is negated ("did not meet"). PETRARCH does not; neither do we by
+  // default.
   bool code_negated = false;
   // Require both a source and a target (PETRARCH's require_dyad).
   bool require_dyad = true;

@@ -14,8 +14,8 @@
 namespace dyad {
 
 struct ValidationOptions {
-  std::string dict_dir;        // where the <Environment> files are looked up ("" = the XML's folder)
-  std::string verbs_override;  // a verb file to use instead of <Verbfile> ("" = none)
+  std::string dict_dir;  // where the <Environment> files are looked up ("" = the XML's folder)
+  std::string verbs_override;     // a verb file to use instead of <Verbfile> ("" = none)
   bool explain_failures = false;  // print the coder's account of each failed record
 };
 
@@ -41,8 +41,8 @@ DictionarySet LoadEnvironmentDictionaries(const std::string& xml_path,
                                           const struct PetrarchEnvironment& environment,
                                           const ValidationOptions& options);
 
-// Runs the validation file at `xml_path`, writing each mismatch to `out`. With `parser` set, records
-// are parsed by it instead of using their given parses.
+// Runs the validation file at `xml_path`, writing each mismatch to `out`. With `parser` set,
+// records are parsed by it instead of using their given parses.
 ValidationSummary RunValidation(const std::string& xml_path, const ValidationOptions& options,
                                 const SentenceParser& parser, std::ostream& out);
 
