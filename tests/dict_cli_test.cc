@@ -47,15 +47,15 @@ TEST(DictCliTest, LookupGivesDatedCodeAndEntry) {
   std::string dir = " --dict-dir " + kFixtures + "/dyad";
   std::string out = RunDyad("dict lookup \"To Lam\" --date 2026-02-19" + dir, &status);
   EXPECT_EQ(status, 0);
-  EXPECT_EQ(out.substr(0, out.find('\n')), "VNMGOV\tto lam");
+  EXPECT_EQ(out.substr(0, out.find('\n')), "VNMGOV\tTo Lam");
   EXPECT_NE(out.find("role VNMGOV 2024-08-03 -  # General Secretary"), std::string::npos) << out;
   out = RunDyad("dict lookup \"To Lam\" --date 2020-01-01" + dir, &status);
-  EXPECT_EQ(out.substr(0, out.find('\n')), "VNMCOP\tto lam");
+  EXPECT_EQ(out.substr(0, out.find('\n')), "VNMCOP\tTo Lam");
   out = RunDyad("dict lookup \"Tổng Bí thư Tô Lâm\" --date 2026-02-19 --lang vi" + dir, &status);
-  EXPECT_EQ(out.substr(0, out.find('\n')), "VNMGOV\ttổng bí thư tô lâm");
+  EXPECT_EQ(out.substr(0, out.find('\n')), "VNMGOV\tTổng Bí thư Tô Lâm");
   out = RunDyad("dict lookup \"Vietnamese foreign minister\" --date 2024-01-01 --lang en" + dir,
                 &status);
-  EXPECT_EQ(out.substr(0, out.find('\n')), "VNMGOV\tvietnamese foreign minister");
+  EXPECT_EQ(out.substr(0, out.find('\n')), "VNMGOV\tVietnamese foreign minister");
   out = RunDyad("dict lookup \"To Lam\" --date 2026-02-30" + dir, &status);
   EXPECT_EQ(status, 1);
 }
