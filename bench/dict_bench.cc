@@ -42,6 +42,17 @@ void BM_LoadAndCompilePetrarch(benchmark::State& state) {
 }
 BENCHMARK(BM_LoadAndCompilePetrarch)->Unit(benchmark::kMillisecond);
 
+void BM_LoadOurs(benchmark::State& state) {
+  if (!std::filesystem::is_directory(OurDir()))
+    return state.SkipWithError("no data/dict (set DYAD_DICT_DIR)");
+  dyad::Ontology::Default();
+  for (auto _ : state) {
+    dyad::DictionarySet set = dyad::LoadDyadDictionaries(OurDir());
+    benchmark::DoNotOptimize(set.actors.data());
+  }
+}
+BENCHMARK(BM_LoadOurs)->Unit(benchmark::kMillisecond);
+
 void BM_LoadAndCompileOurs(benchmark::State& state) {
   if (!std::filesystem::is_directory(OurDir()))
     return state.SkipWithError("no data/dict (set DYAD_DICT_DIR)");

@@ -1,6 +1,7 @@
 #include "dyad/dict/dictionary.h"
 
 #include <algorithm>
+#include <cctype>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -32,6 +33,25 @@ std::vector<std::string> Split(std::string_view s, std::string_view sep) {
     start = pos + sep.size();
   }
   return parts;
+}
+
+std::string Fold(std::string_view text) {
+  bool ascii = true;
+  for (char c : text) ascii = ascii && static_cast<unsigned char>(c) < 0x80;
+  if (!ascii) return FoldForMatch(text);
+  std::string out;
+  out.reserve(text.size());
+  bool space = false;
+  for (char c : text) {
+    if (c == ' ' || (c >= '\t' && c <= '\r')) {
+      space = true;
+      continue;
+    }
+    if (space && !out.empty()) out += ' ';
+    space = false;
+    out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
+  return out;
 }
 
 void Report(DictionarySet* set, const std::string& path, int line, std::string message) {
@@ -231,7 +251,7 @@ void CheckNameClashes(DictionarySet* set) {
   std::vector<DictProblem> problems;
   for (size_t a = 0; a < set->actors.size(); ++a) {
     for (const ActorName& name : set->actors[a].names) {
-      std::string key = FoldForMatch(name.text);
+      std::string key = dict_internal::Fold(name.text);
       auto [it, inserted] = seen.try_emplace(key, a, &name);
       if (inserted || it->second.first == a) continue;
       const ActorEntry& first = set->actors[it->second.first];

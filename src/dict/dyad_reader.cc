@@ -89,7 +89,7 @@ std::string PatternWord(std::string_view word) {
   for (char& c : text) {
     if (c == '_') c = ' ';
   }
-  return FoldForMatch(text);
+  return dict_internal::Fold(text);
 }
 
 class DyadParser {
@@ -205,13 +205,13 @@ class DyadParser {
     block.lang = lang_;
     block.source = Here();
     VerbWord word;
-    word.lemma = FoldForMatch(lemma);
+    word.lemma = dict_internal::Fold(lemma);
     word.source = Here();
     word.forms.push_back(word.lemma);
     if (lang_ != "vi") {
       for (std::string& form : RegularVerbForms(word.lemma)) word.forms.push_back(std::move(form));
     }
-    for (const std::string& form : forms) word.forms.push_back(FoldForMatch(form));
+    for (const std::string& form : forms) word.forms.push_back(dict_internal::Fold(form));
     block.verbs.push_back(std::move(word));
     set_->verbs.push_back(std::move(block));
     ++Stats().verb_blocks;

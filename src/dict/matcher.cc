@@ -69,6 +69,7 @@ MatchTokens PrepareTokens(const std::vector<Token>& tokens) {
 }
 
 MatchTokens PrepareText(std::string_view text) {
+  if (IsAscii(text)) return PrepareTokens(Tokenize(text));  // NFC changes nothing in ASCII
   std::string normalized = NormalizeNfc(text);
   return PrepareTokens(Tokenize(normalized));
 }

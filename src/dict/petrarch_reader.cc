@@ -184,7 +184,7 @@ class PetrarchParser {
       return;
     }
     if (text[0] == '+' && !current_set_.empty() && !in_block_) {
-      set_->sets[current_set_].members.push_back(FoldForMatch(Spaced(text.substr(1))));
+      set_->sets[current_set_].members.push_back(dict_internal::Fold(Spaced(text.substr(1))));
       return;
     }
     if (!in_block_) {
@@ -242,13 +242,13 @@ class PetrarchParser {
       }
       for (const std::string& form :
            Words(std::string_view(head).substr(open + 1, close - open - 1))) {
-        listed.push_back(FoldForMatch(Spaced(form[0] == '+' ? form.substr(1) : form)));
+        listed.push_back(dict_internal::Fold(Spaced(form[0] == '+' ? form.substr(1) : form)));
       }
       head = std::string(Trim(std::string_view(head).substr(0, open)));
     }
     if (!head.empty() && head[0] == '+') head = head.substr(1);
     if (head.empty()) return Problem(line_, "verb line without a verb; skipped");
-    word.lemma = FoldForMatch(Spaced(head));
+    word.lemma = dict_internal::Fold(Spaced(head));
     word.forms.push_back(word.lemma);
     // PETRARCH derives the regular forms itself when none are listed.
     if (listed.empty()) {
@@ -329,7 +329,8 @@ class PetrarchParser {
         item.set_key = item.text;
       } else {
         for (const std::string& alternative : dict_internal::Split(w, "/")) {
-          if (!alternative.empty()) item.alternatives.push_back(FoldForMatch(Spaced(alternative)));
+          if (!alternative.empty())
+            item.alternatives.push_back(dict_internal::Fold(Spaced(alternative)));
         }
       }
       pattern.items.push_back(std::move(item));
