@@ -1,5 +1,8 @@
 #include "dyad/dict/dictionary.h"
 
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+
 #include <algorithm>
 #include <cctype>
 #include <filesystem>
@@ -111,6 +114,19 @@ uint32_t AddFile(DictionarySet* set, const std::string& path) {
 }  // namespace dict_internal
 
 using dict_internal::Report;
+
+bool IsWrittenInCapitals(std::string_view text) {
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+  int letters = 0;
+  for (int32_t i = 0; i < u.length();) {
+    UChar32 c = u.char32At(i);
+    if (u_islower(c)) return false;
+    if (u_isUAlphabetic(c)) ++letters;
+    i += U16_LENGTH(c);
+  }
+  return letters >= 2;
+}
 
 std::string DictProblem::ToString() const {
   return line > 0 ? file + ":" + std::to_string(line) + ": " + message : file + ": " + message;

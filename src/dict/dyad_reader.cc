@@ -317,7 +317,7 @@ class DyadParser {
         Problem(line_, "empty name (two `|` in a row?)");
         continue;
       }
-      actor.names.push_back(ActorName{name, lang, name_kind, Here()});
+      actor.names.push_back(ActorName{name, lang, name_kind, IsWrittenInCapitals(name), Here()});
       ++Stats().actor_names;
     }
   }
@@ -371,6 +371,7 @@ class DyadParser {
         continue;
       }
       agent.derive_plurals = lang_ != "vi";
+      agent.capitals_only = IsWrittenInCapitals(agent.noun);
       agent.code = agent_code_;
       agent.lang = lang_;
       agent.source = Here();

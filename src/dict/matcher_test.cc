@@ -86,6 +86,21 @@ TEST_F(MatcherTest, AgentsAttachToCountries) {
   EXPECT_EQ(agent->entry->noun, "minister");
 }
 
+TEST_F(MatcherTest, NamesInCapitalsMatchOnlyCapitals) {
+  EXPECT_EQ(Find("the US and ASEAN", "2024-01-01"),
+            (std::vector<std::string>{"USA[1,2)", "IGOSEAASN[3,4)"}));
+  EXPECT_EQ(Find("told us", "2024-01-01"), std::vector<std::string>{});
+  EXPECT_EQ(Find("Us", "2024-01-01"), std::vector<std::string>{});
+  EXPECT_EQ(Find("asean", "2024-01-01"), std::vector<std::string>{});
+  EXPECT_EQ(Find("VIET NAM AND THE US", "2024-01-01"),
+            (std::vector<std::string>{"VNM[0,2)", "USA[4,5)"}));
+  EXPECT_TRUE(IsWrittenInCapitals("U.S."));
+  EXPECT_TRUE(IsWrittenInCapitals("MTTQ"));
+  EXPECT_TRUE(IsWrittenInCapitals("ĐẢNG"));
+  EXPECT_FALSE(IsWrittenInCapitals("Đảng"));
+  EXPECT_FALSE(IsWrittenInCapitals("G7"));
+}
+
 TEST_F(MatcherTest, LanguageFilter) {
   DictionaryMatcher vi_only(*set_, "vi");
   auto found =
