@@ -8,6 +8,8 @@
 #include "dyad/dict/dictionary.h"
 #include "dyad/dict/matcher.h"
 #include "dyad/ontology/ontology.h"
+#include "dyad/text/normalize.h"
+#include "dyad/text/segmenter.h"
 
 namespace dyad::cli {
 namespace {
@@ -79,15 +81,19 @@ int RunLookup(const DictOptions& options) {
                  set.problems.size());
   }
   DictionaryMatcher matcher(set, options.lang);
-  MatchTokens tokens = PrepareText(options.text);
+  std::string text = NormalizeNfc(options.text);
+  std::vector<Token> raw_tokens = Tokenize(text);
+  MatchTokens tokens = PrepareTokens(raw_tokens);
+  auto surface = [&](size_t begin, size_t end) {
+    return text.substr(raw_tokens[begin].span.begin,
+                       raw_tokens[end - 1].span.end - raw_tokens[begin].span.begin);
+  };
   std::vector<CodedActor> found = matcher.FindActors(tokens, *date);
   std::vector<bool> covered(tokens.size(), false);
   for (const CodedActor& c : found) {
     for (size_t i = c.begin; i < c.end; ++i) covered[i] = true;
-    std::string span;
-    for (size_t i = c.begin; i < c.end; ++i) span += (span.empty() ? "" : " ") + tokens.exact[i];
     std::printf("%s\t%s\n", c.code.empty() ? "(no code on this date)" : c.code.c_str(),
-                span.c_str());
+                surface(c.begin, c.end).c_str());
     if (c.actor) {
       const ActorEntry& a = *c.actor->entry;
       std::printf("  actor \"%s\" (%s) default %s\n", a.display_name.c_str(),
@@ -112,7 +118,7 @@ int RunLookup(const DictOptions& options) {
     if (covered[i]) continue;
     for (const VerbRef& v : matcher.FindVerb(tokens.exact[i])) {
       std::printf("verb\t%s\n  block \"%s\" verb \"%s\" code %s, %zu patterns (%s)\n",
-                  tokens.exact[i].c_str(), v.block->name.c_str(), v.verb->lemma.c_str(),
+                  surface(i, i + 1).c_str(), v.block->name.c_str(), v.verb->lemma.c_str(),
                   v.verb->code.empty() ? (v.block->code.empty() ? "(none)" : v.block->code.c_str())
                                        : v.verb->code.c_str(),
                   v.block->patterns.size(), set.Where(v.verb->source).c_str());

@@ -1,13 +1,19 @@
 #include "dyad/dict/dictionary.h"
 
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+
 #include <algorithm>
+#include <cctype>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <unordered_map>
 
 #include "dict/parse_util.h"
 #include "dyad/core/error.h"
 #include "dyad/ontology/ontology.h"
+#include "dyad/text/normalize.h"
 
 namespace dyad {
 namespace dict_internal {
@@ -30,6 +36,25 @@ std::vector<std::string> Split(std::string_view s, std::string_view sep) {
     start = pos + sep.size();
   }
   return parts;
+}
+
+std::string Fold(std::string_view text) {
+  bool ascii = true;
+  for (char c : text) ascii = ascii && static_cast<unsigned char>(c) < 0x80;
+  if (!ascii) return FoldForMatch(text);
+  std::string out;
+  out.reserve(text.size());
+  bool space = false;
+  for (char c : text) {
+    if (c == ' ' || (c >= '\t' && c <= '\r')) {
+      space = true;
+      continue;
+    }
+    if (space && !out.empty()) out += ' ';
+    space = false;
+    out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
+  return out;
 }
 
 void Report(DictionarySet* set, const std::string& path, int line, std::string message) {
@@ -89,6 +114,19 @@ uint32_t AddFile(DictionarySet* set, const std::string& path) {
 }  // namespace dict_internal
 
 using dict_internal::Report;
+
+bool IsWrittenInCapitals(std::string_view text) {
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+  int letters = 0;
+  for (int32_t i = 0; i < u.length();) {
+    UChar32 c = u.char32At(i);
+    if (u_islower(c)) return false;
+    if (u_isUAlphabetic(c)) ++letters;
+    i += U16_LENGTH(c);
+  }
+  return letters >= 2;
+}
 
 std::string DictProblem::ToString() const {
   return line > 0 ? file + ":" + std::to_string(line) + ": " + message : file + ": " + message;
@@ -182,18 +220,23 @@ std::vector<std::string> RegularVerbForms(std::string_view lemma) {
 
 std::string RegularPlural(std::string_view noun) {
   std::string text(noun);
+  // "minister of foreign affairs" -> "ministers of foreign affairs": the head noun is before "of".
+  size_t of = text.find(" of ");
+  std::string tail = of == std::string::npos ? "" : text.substr(of);
+  if (of != std::string::npos) text = text.substr(0, of);
   size_t space = text.rfind(' ');
   std::string head = space == std::string::npos ? "" : text.substr(0, space + 1);
   std::string last = space == std::string::npos ? text : text.substr(space + 1);
-  if (last.empty()) return text;
+  if (last.empty()) return std::string(noun);
   auto ends = [&](std::string_view s) {
     return last.size() >= s.size() && last.compare(last.size() - s.size(), s.size(), s) == 0;
   };
-  if (ends("s") || ends("x") || ends("z") || ends("ch") || ends("sh")) return head + last + "es";
+  if (ends("s") || ends("x") || ends("z") || ends("ch") || ends("sh"))
+    return head + last + "es" + tail;
   if (last.size() > 1 && last.back() == 'y' && !IsVowel(last[last.size() - 2])) {
-    return head + last.substr(0, last.size() - 1) + "ies";
+    return head + last.substr(0, last.size() - 1) + "ies" + tail;
   }
-  return head + last + "s";
+  return head + last + "s" + tail;
 }
 
 std::string WordSetKey(uint32_t file, std::string_view name) {
@@ -215,6 +258,26 @@ void CheckSetReferences(DictionarySet* set) {
       }
     }
   }
+}
+
+void CheckNameClashes(DictionarySet* set) {
+  // Keyed like the matcher: folded, diacritics removed; names that differ only in diacritics are
+  // still told apart by the matcher, so they are not clashes.
+  std::unordered_map<std::string, std::pair<size_t, const ActorName*>> seen;
+  std::vector<DictProblem> problems;
+  for (size_t a = 0; a < set->actors.size(); ++a) {
+    for (const ActorName& name : set->actors[a].names) {
+      std::string key = dict_internal::Fold(name.text);
+      auto [it, inserted] = seen.try_emplace(key, a, &name);
+      if (inserted || it->second.first == a) continue;
+      const ActorEntry& first = set->actors[it->second.first];
+      problems.push_back(DictProblem{
+          set->files[name.source.file].path, static_cast<int>(name.source.line),
+          "name \"" + name.text + "\" also names actor \"" + first.display_name + "\" (" +
+              set->Where(it->second.second->source) + "); the matcher always picks that one"});
+    }
+  }
+  for (DictProblem& p : problems) set->problems.push_back(std::move(p));
 }
 
 namespace {
@@ -278,6 +341,7 @@ DictionarySet LoadDyadDictionaries(const std::string& dir) {
     if (ok) ParseDyadFile(text, path.string(), lang, &set);
   }
   CheckSetReferences(&set);
+  CheckNameClashes(&set);
   return set;
 }
 

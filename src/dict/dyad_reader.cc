@@ -89,7 +89,7 @@ std::string PatternWord(std::string_view word) {
   for (char& c : text) {
     if (c == '_') c = ' ';
   }
-  return FoldForMatch(text);
+  return dict_internal::Fold(text);
 }
 
 class DyadParser {
@@ -205,13 +205,13 @@ class DyadParser {
     block.lang = lang_;
     block.source = Here();
     VerbWord word;
-    word.lemma = FoldForMatch(lemma);
+    word.lemma = dict_internal::Fold(lemma);
     word.source = Here();
     word.forms.push_back(word.lemma);
     if (lang_ != "vi") {
       for (std::string& form : RegularVerbForms(word.lemma)) word.forms.push_back(std::move(form));
     }
-    for (const std::string& form : forms) word.forms.push_back(FoldForMatch(form));
+    for (const std::string& form : forms) word.forms.push_back(dict_internal::Fold(form));
     block.verbs.push_back(std::move(word));
     set_->verbs.push_back(std::move(block));
     ++Stats().verb_blocks;
@@ -317,7 +317,7 @@ class DyadParser {
         Problem(line_, "empty name (two `|` in a row?)");
         continue;
       }
-      actor.names.push_back(ActorName{name, lang, name_kind, Here()});
+      actor.names.push_back(ActorName{name, lang, name_kind, IsWrittenInCapitals(name), Here()});
       ++Stats().actor_names;
     }
   }
@@ -371,6 +371,7 @@ class DyadParser {
         continue;
       }
       agent.derive_plurals = lang_ != "vi";
+      agent.capitals_only = IsWrittenInCapitals(agent.noun);
       agent.code = agent_code_;
       agent.lang = lang_;
       agent.source = Here();

@@ -1,5 +1,8 @@
 #include "dyad/dict/matcher.h"
 
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+
 #include <algorithm>
 
 #include "dyad/text/normalize.h"
@@ -48,6 +51,19 @@ std::string Joined(const std::vector<std::string>& parts, size_t begin, size_t e
   return out;
 }
 
+bool HasNoLowerCase(std::string_view text) {
+  if (IsAscii(text))
+    return std::none_of(text.begin(), text.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+  for (int32_t i = 0; i < u.length();) {
+    UChar32 c = u.char32At(i);
+    if (u_islower(c)) return false;
+    i += U16_LENGTH(c);
+  }
+  return true;
+}
+
 bool IsBareCountryOrRegion(const std::string& code) { return code.size() == 3; }
 
 }  // namespace
@@ -64,11 +80,13 @@ MatchTokens PrepareTokens(const std::vector<Token>& tokens) {
     DropPossessive(&key);
     out.exact.push_back(std::move(exact));
     out.keys.push_back(std::move(key));
+    out.capitals.push_back(HasNoLowerCase(token.text));
   }
   return out;
 }
 
 MatchTokens PrepareText(std::string_view text) {
+  if (IsAscii(text)) return PrepareTokens(Tokenize(text));  // NFC changes nothing in ASCII
   std::string normalized = NormalizeNfc(text);
   return PrepareTokens(Tokenize(normalized));
 }
@@ -85,8 +103,11 @@ void DictionaryMatcher::Add(Index* index, const std::vector<std::string>& keys,
       node.has_longer = true;
     } else {
       candidate.exact = Joined(exact, 0, exact.size());
-      for (const Candidate& c : node.candidates) {
-        if (c.index == candidate.index) return;  // the same entry under two spellings with one key
+      for (Candidate& c : node.candidates) {
+        if (c.index == candidate.index) {  // the same entry under two spellings with one key
+          c.capitals_only = c.capitals_only && candidate.capitals_only;
+          return;
+        }
       }
       node.candidates.push_back(std::move(candidate));
     }
@@ -96,27 +117,38 @@ void DictionaryMatcher::Add(Index* index, const std::vector<std::string>& keys,
 const DictionaryMatcher::Candidate* DictionaryMatcher::Longest(const Index& index,
                                                                const MatchTokens& tokens,
                                                                size_t start, size_t* end) {
-  const Node* best = nullptr;
+  const Candidate* best = nullptr;
   std::string key;
+  bool all_capitals = true;
   for (size_t i = start; i < tokens.size(); ++i) {
     if (i > start) key += kJoin;
     key += tokens.keys[i];
+    all_capitals = all_capitals && (i >= tokens.capitals.size() || tokens.capitals[i]);
     auto it = index.find(key);
     if (it == index.end()) break;
-    if (!it->second.candidates.empty()) {
-      best = &it->second;
+    // Among the entries of this spelling: those allowed by the case of the text, preferring the one
+    // whose spelling with diacritics equals the text's.
+    const Candidate* found = nullptr;
+    std::string exact;
+    for (const Candidate& c : it->second.candidates) {
+      if (c.capitals_only && !all_capitals) continue;
+      if (found == nullptr) {
+        found = &c;
+        if (it->second.candidates.size() == 1) break;
+        exact = Joined(tokens.exact, start, i + 1);
+      }
+      if (c.exact == exact) {
+        found = &c;
+        break;
+      }
+    }
+    if (found != nullptr) {
+      best = found;
       *end = i + 1;
     }
     if (!it->second.has_longer) break;
   }
-  if (best == nullptr) return nullptr;
-  if (best->candidates.size() > 1) {
-    std::string exact = Joined(tokens.exact, start, *end);
-    for (const Candidate& c : best->candidates) {
-      if (c.exact == exact) return &c;
-    }
-  }
-  return &best->candidates.front();
+  return best;
 }
 
 DictionaryMatcher::DictionaryMatcher(const DictionarySet& set, std::string_view lang) : set_(&set) {
@@ -132,7 +164,7 @@ DictionaryMatcher::DictionaryMatcher(const DictionarySet& set, std::string_view 
     for (uint32_t n = 0; n < actor.names.size(); ++n) {
       if (!wanted(actor.names[n].lang)) continue;
       auto [keys, exact] = tokens_of(actor.names[n].text);
-      Add(&actors_, keys, exact, Candidate{a, n, {}});
+      Add(&actors_, keys, exact, Candidate{a, n, {}, actor.names[n].capitals_only});
     }
   }
   for (uint32_t g = 0; g < set.agents.size(); ++g) {
@@ -143,7 +175,7 @@ DictionaryMatcher::DictionaryMatcher(const DictionarySet& set, std::string_view 
     for (const std::string& plural : agent.plurals) forms.push_back(plural);
     for (const std::string& form : forms) {
       auto [keys, exact] = tokens_of(form);
-      Add(&agents_, keys, exact, Candidate{g, 0, {}});
+      Add(&agents_, keys, exact, Candidate{g, 0, {}, agent.capitals_only && form == agent.noun});
     }
   }
   for (const VerbBlock& block : set.verbs) {

@@ -30,6 +30,10 @@ void ForEachLine(std::string_view text, Fn fn) {
   }
 }
 
+// FoldForMatch with a fast path for ASCII text (most dictionary lines), which gives the same
+// result: lower case, white space collapsed and trimmed.
+std::string Fold(std::string_view text);
+
 // Adds a problem for `path`:`line`.
 void Report(DictionarySet* set, const std::string& path, int line, std::string message);
 

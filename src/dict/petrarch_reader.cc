@@ -172,8 +172,8 @@ class PetrarchParser {
       } else {
         it->second.name = name;
         it->second.source = Here();
-        ++Stats().sets;
       }
+      ++Stats().sets;  // declarations, so that a repeated `&NAME` is counted too
       current_set_ = name;
       in_block_ = false;
       return;
@@ -184,7 +184,7 @@ class PetrarchParser {
       return;
     }
     if (text[0] == '+' && !current_set_.empty() && !in_block_) {
-      set_->sets[current_set_].members.push_back(FoldForMatch(Spaced(text.substr(1))));
+      set_->sets[current_set_].members.push_back(dict_internal::Fold(Spaced(text.substr(1))));
       return;
     }
     if (!in_block_) {
@@ -242,13 +242,13 @@ class PetrarchParser {
       }
       for (const std::string& form :
            Words(std::string_view(head).substr(open + 1, close - open - 1))) {
-        listed.push_back(FoldForMatch(Spaced(form[0] == '+' ? form.substr(1) : form)));
+        listed.push_back(dict_internal::Fold(Spaced(form[0] == '+' ? form.substr(1) : form)));
       }
       head = std::string(Trim(std::string_view(head).substr(0, open)));
     }
     if (!head.empty() && head[0] == '+') head = head.substr(1);
     if (head.empty()) return Problem(line_, "verb line without a verb; skipped");
-    word.lemma = FoldForMatch(Spaced(head));
+    word.lemma = dict_internal::Fold(Spaced(head));
     word.forms.push_back(word.lemma);
     // PETRARCH derives the regular forms itself when none are listed.
     if (listed.empty()) {
@@ -329,7 +329,8 @@ class PetrarchParser {
         item.set_key = item.text;
       } else {
         for (const std::string& alternative : dict_internal::Split(w, "/")) {
-          if (!alternative.empty()) item.alternatives.push_back(FoldForMatch(Spaced(alternative)));
+          if (!alternative.empty())
+            item.alternatives.push_back(dict_internal::Fold(Spaced(alternative)));
         }
       }
       pattern.items.push_back(std::move(item));
@@ -368,7 +369,7 @@ class PetrarchParser {
   void AddActorName(std::string_view name) {
     std::string text = Spaced(name);
     if (text.empty()) return Problem(line_, "empty actor name");
-    set_->actors.back().names.push_back(ActorName{text, "", NameKind::kName, Here()});
+    set_->actors.back().names.push_back(ActorName{text, "", NameKind::kName, false, Here()});
     ++Stats().actor_names;
   }
 
@@ -641,6 +642,7 @@ class PetrarchParser {
 
 void ParsePetrarchFile(std::string_view text, const std::string& path, PetrarchFileKind kind,
                        DictionarySet* set) {
+  set->format = DictFormat::kPetrarch;
   PetrarchParser parser(path, kind, set);
   dict_internal::ForEachLine(
       text, [&](int line_no, std::string_view line) { parser.Line(line_no, line); });

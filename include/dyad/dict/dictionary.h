@@ -56,6 +56,9 @@ struct ActorName {
   std::string text;
   std::string lang;  // "en", "vi", or "" (PETRARCH: any)
   NameKind kind = NameKind::kName;
+  // Written in capitals in a dyad file ("US", "WHO", "IS"): matches only text in capitals, so that
+  // "us", "who" and "is" are not actors. (PETRARCH files write every name in capitals: never set.)
+  bool capitals_only = false;
   DictSource source;
 };
 
@@ -83,9 +86,13 @@ struct AgentEntry {
   bool derive_plurals = true;  // false for Vietnamese and for PETRARCH `{}`
   std::string code;            // "GOV", "GOVLEG"
   bool code_is_prefix = false;
-  std::string lang;  // "en", "vi", or "" (PETRARCH)
+  std::string lang;            // "en", "vi", or "" (PETRARCH)
+  bool capitals_only = false;  // as ActorName::capitals_only ("CEO")
   DictSource source;
 };
+
+// True when `text` has at least two letters and no lower-case letter ("US", "U.S.", "MTTQ").
+bool IsWrittenInCapitals(std::string_view text);
 
 // One item of a verb pattern, in surface order.
 struct PatternItem {
@@ -213,6 +220,11 @@ DictionarySet LoadDyadDictionaries(const std::string& dir);
 // (`*verbs*` or `CAMEO*`: verbs; `*actors*`; `*agents*`; `*discards*`; `*issue*`). Throws
 // ResourceError only when `dir` is not a readable directory.
 DictionarySet LoadPetrarchDictionaries(const std::string& dir);
+
+// Reports every actor name that another actor entry already uses (same spelling after
+// FoldForMatch): the matcher would never pick the later entry for it. Called by
+// LoadDyadDictionaries.
+void CheckNameClashes(DictionarySet* set);
 
 // The key of set `name` declared in file `file` (dyad format).
 std::string WordSetKey(uint32_t file, std::string_view name);

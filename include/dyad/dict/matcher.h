@@ -23,6 +23,7 @@ namespace dyad {
 struct MatchTokens {
   std::vector<std::string> keys;
   std::vector<std::string> exact;
+  std::vector<char> capitals;  // 1 when the token is written in capitals or has no letters
   size_t size() const { return keys.size(); }
 };
 
@@ -97,6 +98,7 @@ class DictionaryMatcher {
     uint32_t index;     // into set_->actors / set_->agents
     uint32_t name;      // actors: index into names
     std::string exact;  // the name folded with diacritics, tokens joined by '\x1f'
+    bool capitals_only = false;
   };
   struct Node {
     bool has_longer = false;  // some name continues past this prefix
