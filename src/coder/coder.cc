@@ -913,13 +913,15 @@ std::vector<Event> SentenceCoder::Code() {
     const VerbBlock* best_block = nullptr;
     PatternResult best_match;
     std::set<const VerbBlock*> seen;
+    int tried = 0;
     for (const VerbRef& ref : refs) {
       if (!seen.insert(ref.block).second) continue;
       for (const VerbPattern& pattern : ref.block->patterns) {
         PatternResult m = MatchPattern(pattern, v, phrase);
-        if (explain_)
-          Say(fmt::format("verb '{}' ({}): pattern '{}' {}", word.form, ref.block->name,
-                          pattern.text, m.matched ? "matches" : "does not match"));
+        ++tried;
+        if (explain_ && m.matched)
+          Say(fmt::format("verb '{}' ({}): pattern '{}' matches", word.form, ref.block->name,
+                          pattern.text));
         if (m.matched && m.specificity > best_match.specificity) {
           best = &pattern;
           best_block = ref.block;
@@ -927,6 +929,9 @@ std::vector<Event> SentenceCoder::Code() {
         }
       }
     }
+    if (explain_)
+      Say(fmt::format("verb '{}': {} patterns tried, {}", word.form, tried,
+                      best ? "best '" + best->text + "'" : "none matched"));
     // A negated verb is coded only by a pattern that names the negation ("NOT *" in PETRARCH
     // dictionaries); otherwise "did not meet" is no meeting.
     if (negated) {
