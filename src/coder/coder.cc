@@ -147,6 +147,7 @@ class SentenceCoder {
   std::vector<int> mention_of_;
   std::vector<Mention> resolved_;  // mentions resolved through the history, by mention index
   std::vector<DateMention> dates_;
+  std::vector<bool> in_date_;  // per word: inside a date expression
   std::vector<int> subject_mentions_;  // mentions used as subjects, for the history
 };
 
@@ -612,6 +613,8 @@ std::vector<int> SentenceCoder::PhraseWords(int verb, bool with_modifier_clauses
 }
 
 bool SentenceCoder::WordMatches(const PatternItem& item, int w) const {
+  // Words of a date expression are not pattern words ("March 3" is no march).
+  if (in_date_[w]) return false;
   const std::string& lemma = Lemma(w);
   const std::string& form = Form(w);
   auto hit = [&](const std::string& alt) {
@@ -881,6 +884,12 @@ std::vector<Event> SentenceCoder::Code() {
   }
   FindMentions();
   dates_ = FindDateMentions(sentence_.tokens, article_.date);
+  in_date_.assign(n, false);
+  for (const DateMention& d : dates_)
+    for (int w = 0; w < n; ++w)
+      if (p_.has_spans && p_.words[w].span.begin >= d.span.begin &&
+          p_.words[w].span.end <= d.span.end)
+        in_date_[w] = true;
   // Which verbs produced events, to drop a statement verb whose complement carries the event.
   std::vector<std::vector<Event>> by_verb(n);
   for (int v = 0; v < n; ++v) {
