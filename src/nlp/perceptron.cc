@@ -126,25 +126,26 @@ void PerceptronTrainer::Score(const std::vector<uint32_t>& features, float* scor
 
 void PerceptronTrainer::Update(const std::vector<uint32_t>& features, int truth, int guess) {
   if (truth == guess) return;
+  Add(features, truth, 1.0f);
+  Add(features, guess, -1.0f);
+}
+
+void PerceptronTrainer::Add(const std::vector<uint32_t>& features, int cls, float delta) {
   for (uint32_t f : features) {
     std::vector<Entry>& row = rows_[FindOrAdd(f)];
-    for (int k = 0; k < 2; ++k) {
-      int cls = k == 0 ? truth : guess;
-      float delta = k == 0 ? 1.0f : -1.0f;
-      Entry* entry = nullptr;
-      for (Entry& e : row) {
-        if (e.cls == cls) {
-          entry = &e;
-          break;
-        }
+    Entry* entry = nullptr;
+    for (Entry& e : row) {
+      if (e.cls == cls) {
+        entry = &e;
+        break;
       }
-      if (!entry) {
-        row.push_back(Entry{static_cast<uint16_t>(cls), 0.0f, 0.0});
-        entry = &row.back();
-      }
-      entry->weight += delta;
-      entry->scaled += static_cast<double>(time_) * delta;
     }
+    if (!entry) {
+      row.push_back(Entry{static_cast<uint16_t>(cls), 0.0f, 0.0});
+      entry = &row.back();
+    }
+    entry->weight += delta;
+    entry->scaled += static_cast<double>(time_) * delta;
   }
 }
 

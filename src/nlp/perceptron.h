@@ -50,6 +50,8 @@ class PerceptronTrainer {
   void Score(const std::vector<uint32_t>& features, float* scores) const;
   // Moves weight towards `truth` and away from `guess` for every feature.
   void Update(const std::vector<uint32_t>& features, int truth, int guess);
+  // Adds `delta` to the weight of class `cls` for every feature (structured updates).
+  void Add(const std::vector<uint32_t>& features, int cls, float delta);
   // Advances the averaging clock by one training instance.
   void Tick() { ++time_; }
   // Averages, drops weights with |w| < prune, quantises to int16.

@@ -119,33 +119,31 @@ void SegmenterFeatures(const std::vector<SyllableAtoms>& syl, const Lexicon& lex
 
 std::vector<bool> Segmenter::Segment(const std::vector<SyllableAtoms>& syllables) const {
   std::vector<bool> begins(syllables.size(), true);
-  std::vector<uint32_t> features;
-  int prev = -1, length = 0;
-  for (size_t i = 0; i < syllables.size(); ++i) {
-    int label = kBegin;
-    if (i > 0) {
-      SegmenterFeatures(syllables, lexicon_, static_cast<int>(i), prev, length, &features);
-      int32_t scores[2] = {0, 0};
-      model_.Score(features.data(), features.size(), scores);
-      label = scores[kInside] > scores[kBegin] ? kInside : kBegin;
-    }
-    begins[i] = label == kBegin;
-    length = label == kBegin ? 1 : length + 1;
-    prev = label;
-  }
+  if (syllables.empty()) return begins;
+  std::vector<uint8_t> labels = BeamSegment(
+      syllables, lexicon_, beam_, [this](const std::vector<uint32_t>& features, double* scores) {
+        int32_t s[2] = {0, 0};
+        model_.Score(features.data(), features.size(), s);
+        scores[0] = s[0];
+        scores[1] = s[1];
+      });
+  for (size_t i = 1; i < syllables.size(); ++i) begins[i] = labels[i] == kBegin;
   return begins;
 }
 
 void Segmenter::Save(ByteWriter* out) const {
+  out->Put<uint32_t>(beam_);
   lexicon_.Save(out);
   model_.Save(out);
 }
 
 Segmenter Segmenter::Load(ByteReader* in) {
+  uint32_t beam = in->Get<uint32_t>();
+  if (beam < 1 || beam > 64) in->Fail("bad segmenter beam size");
   Lexicon lexicon = Lexicon::Load(in);
   PerceptronModel model = PerceptronModel::Load(in);
   if (model.num_classes() != 2) in->Fail("segmenter must have 2 classes");
-  return Segmenter(std::move(lexicon), std::move(model));
+  return Segmenter(std::move(lexicon), std::move(model), static_cast<int>(beam));
 }
 
 }  // namespace dyad::nlp
