@@ -93,6 +93,12 @@ WordAtoms ComputeAtoms(std::string_view form) {
   for (int k = 0; k < 3; ++k) a.prefix[k] = HashString(Utf8Prefix(norm, k + 1));
   for (int k = 0; k < 4; ++k) a.suffix[k] = HashString(Utf8Suffix(norm, k + 1));
   a.capitalised = !shape.empty() && (shape[0] == 'X' || shape[0] == 'Y');
+  a.all_capitalised = a.capitalised;
+  for (size_t k = 1; k < shape.size(); ++k) {
+    if (shape[k - 1] == ' ' && shape[k] != 'X' && shape[k] != 'Y') a.all_capitalised = false;
+    if (shape[k] == 'd') a.has_digit = true;
+  }
+  if (!shape.empty() && shape[0] == 'd') a.has_digit = true;
   size_t first_space = norm.find(' ');
   if (first_space != std::string::npos) {
     size_t last_space = norm.rfind(' ');

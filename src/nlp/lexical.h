@@ -31,6 +31,8 @@ struct WordAtoms {
   uint64_t last_syllable = 0;
   int syllables = 1;
   bool capitalised = false;
+  bool all_capitalised = false;  // every syllable (or the only one) starts with a capital
+  bool has_digit = false;
 };
 
 // Computes the atoms of `form` (a word; Vietnamese words have syllables separated by spaces).

@@ -33,13 +33,20 @@ class PerceptronModel {
   std::vector<uint32_t> offsets_;  // keys_.size() + 1 offsets into classes_/weights_
   std::vector<uint16_t> classes_;
   std::vector<int16_t> weights_;
-  // Open-addressing lookup: slot -> (key, index into keys_); key 0 marks an empty slot.
+  // Open-addressing lookup: slot -> (key, ref); key 0 marks an empty slot. `ref` is the index into
+  // packed_ of a sparse row, or kDense | r for row r of dense_weights_: rows that hold weights for
+  // a large share of the classes are stored densely (num_classes int16 values), which turns the
+  // scattered adds into one contiguous, vectorisable loop.
+  static constexpr uint32_t kDense = 0x80000000u;
   struct Slot {
     uint32_t key;
-    uint32_t index;
+    uint32_t ref;
   };
   std::vector<Slot> table_;
   uint32_t mask_ = 0;
+  std::vector<int16_t> dense_weights_;
+  // Sparse rows for scoring: [count, (class | weight << 16) x count] so one cache line holds both.
+  std::vector<uint32_t> packed_;
 };
 
 class PerceptronTrainer {
@@ -50,6 +57,8 @@ class PerceptronTrainer {
   void Score(const std::vector<uint32_t>& features, float* scores) const;
   // Moves weight towards `truth` and away from `guess` for every feature.
   void Update(const std::vector<uint32_t>& features, int truth, int guess);
+  // Adds `delta` to the weight of class `cls` for every feature (structured updates).
+  void Add(const std::vector<uint32_t>& features, int cls, float delta);
   // Advances the averaging clock by one training instance.
   void Tick() { ++time_; }
   // Averages, drops weights with |w| < prune, quantises to int16.

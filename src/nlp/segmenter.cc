@@ -69,7 +69,6 @@ void SegmenterFeatures(const std::vector<SyllableAtoms>& syl, const Lexicon& lex
   out->push_back(FeatureKey(3, S(i + 1)));
   out->push_back(FeatureKey(4, S(i - 2)));
   out->push_back(FeatureKey(5, S(i + 2)));
-  out->push_back(FeatureKey(6, S(i - 1), S(i)));
   out->push_back(FeatureKey(7, S(i), S(i + 1)));
   out->push_back(FeatureKey(8, S(i - 2), S(i - 1), S(i)));
   out->push_back(FeatureKey(9, S(i - 1), S(i), S(i + 1)));
@@ -78,9 +77,10 @@ void SegmenterFeatures(const std::vector<SyllableAtoms>& syl, const Lexicon& lex
   out->push_back(FeatureKey(12, H(i - 1), H(i)));
   out->push_back(FeatureKey(13, H(i), H(i + 1)));
   out->push_back(FeatureKey(14, p));
-  out->push_back(FeatureKey(15, p, S(i - 1), S(i)));
+  // No feature names the pair (i-1, i) alone: it would memorise every training word, and the model
+  // would trust it more than it deserves on new text. The jackknifed lexicon carries that
+  // knowledge.
   out->push_back(FeatureKey(16, static_cast<uint64_t>(std::min(word_length, 5)), p));
-  out->push_back(FeatureKey(17, H(i - 1), H(i), S(i)));
   out->push_back(FeatureKey(18, S(i - 2), S(i - 1)));
   // Lexicon: the longest word crossing the boundary before i, ending just before i, starting at i.
   int cross = 0, ends_before = 0, starts_here = 0;
@@ -104,37 +104,46 @@ void SegmenterFeatures(const std::vector<SyllableAtoms>& syl, const Lexicon& lex
   out->push_back(FeatureKey(22, static_cast<uint64_t>(cross), static_cast<uint64_t>(ends_before),
                             static_cast<uint64_t>(starts_here)));
   out->push_back(FeatureKey(23, static_cast<uint64_t>(cross), H(i - 1), H(i)));
+  // The word the current one would become if syllable i joined it.
+  const int word_start = std::max(0, i - word_length);
+  const uint64_t joined = Lexicon::SequenceHash(syl.data(), word_start, i + 1);
+  bool joined_known = i + 1 - word_start <= max_len && lexicon.Contains(joined);
+  bool joined_prefix = false;  // some lexicon word starts at word_start and covers i
+  for (int end = i + 2; end <= std::min(n, word_start + max_len) && !joined_prefix; ++end) {
+    joined_prefix = lexicon.Contains(Lexicon::SequenceHash(syl.data(), word_start, end));
+  }
+  out->push_back(FeatureKey(25, joined_known, joined_prefix,
+                            static_cast<uint64_t>(std::min(i + 1 - word_start, 5))));
+  out->push_back(FeatureKey(26, joined_known, joined_prefix, H(i)));
 }
 
 std::vector<bool> Segmenter::Segment(const std::vector<SyllableAtoms>& syllables) const {
   std::vector<bool> begins(syllables.size(), true);
-  std::vector<uint32_t> features;
-  int prev = -1, length = 0;
-  for (size_t i = 0; i < syllables.size(); ++i) {
-    int label = kBegin;
-    if (i > 0) {
-      SegmenterFeatures(syllables, lexicon_, static_cast<int>(i), prev, length, &features);
-      int32_t scores[2] = {0, 0};
-      model_.Score(features.data(), features.size(), scores);
-      label = scores[kInside] > scores[kBegin] ? kInside : kBegin;
-    }
-    begins[i] = label == kBegin;
-    length = label == kBegin ? 1 : length + 1;
-    prev = label;
-  }
+  if (syllables.empty()) return begins;
+  std::vector<uint8_t> labels = BeamSegment(
+      syllables, lexicon_, beam_, [this](const std::vector<uint32_t>& features, double* scores) {
+        int32_t s[2] = {0, 0};
+        model_.Score(features.data(), features.size(), s);
+        scores[0] = s[0];
+        scores[1] = s[1];
+      });
+  for (size_t i = 1; i < syllables.size(); ++i) begins[i] = labels[i] == kBegin;
   return begins;
 }
 
 void Segmenter::Save(ByteWriter* out) const {
+  out->Put<uint32_t>(beam_);
   lexicon_.Save(out);
   model_.Save(out);
 }
 
 Segmenter Segmenter::Load(ByteReader* in) {
+  uint32_t beam = in->Get<uint32_t>();
+  if (beam < 1 || beam > 64) in->Fail("bad segmenter beam size");
   Lexicon lexicon = Lexicon::Load(in);
   PerceptronModel model = PerceptronModel::Load(in);
   if (model.num_classes() != 2) in->Fail("segmenter must have 2 classes");
-  return Segmenter(std::move(lexicon), std::move(model));
+  return Segmenter(std::move(lexicon), std::move(model), static_cast<int>(beam));
 }
 
 }  // namespace dyad::nlp

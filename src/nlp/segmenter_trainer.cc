@@ -61,6 +61,36 @@ Segmenter TrainSegmenter(const std::vector<SegmentedSentence>& sentences,
     for (size_t s : order) {
       const Example& ex = examples[s];
       const Lexicon& lex = fold_lexicons[s % folds];
+      if (options.beam > 1) {
+        // Structured perceptron with early update over the beam.
+        size_t stopped = 0;
+        std::vector<uint8_t> predicted = BeamSegment(
+            ex.syllables, lex, options.beam,
+            [&trainer](const std::vector<uint32_t>& f, double* out) {
+              float s2[2];
+              trainer.Score(f, s2);
+              out[0] = s2[0];
+              out[1] = s2[1];
+            },
+            &ex.labels, &stopped);
+        bool same = true;
+        for (size_t i = 1; i < stopped; ++i) same = same && predicted[i] == ex.labels[i];
+        if (!same) {
+          int gold_length = 1, predicted_length = 1;
+          for (size_t i = 1; i < stopped; ++i) {
+            SegmenterFeatures(ex.syllables, lex, static_cast<int>(i), ex.labels[i - 1], gold_length,
+                              &features);
+            trainer.Add(features, ex.labels[i], 1.0f);
+            SegmenterFeatures(ex.syllables, lex, static_cast<int>(i), predicted[i - 1],
+                              predicted_length, &features);
+            trainer.Add(features, predicted[i], -1.0f);
+            gold_length = ex.labels[i] == Segmenter::kBegin ? 1 : gold_length + 1;
+            predicted_length = predicted[i] == Segmenter::kBegin ? 1 : predicted_length + 1;
+          }
+        }
+        trainer.Tick();
+        continue;
+      }
       int prev = Segmenter::kBegin, length = 1;
       for (size_t i = 1; i < ex.syllables.size(); ++i) {
         SegmenterFeatures(ex.syllables, lex, static_cast<int>(i), prev, length, &features);
@@ -74,7 +104,7 @@ Segmenter TrainSegmenter(const std::vector<SegmentedSentence>& sentences,
       }
     }
   }
-  return Segmenter(build_lexicon(-1), trainer.Finalize(options.prune));
+  return Segmenter(build_lexicon(-1), trainer.Finalize(options.prune), std::max(1, options.beam));
 }
 
 }  // namespace dyad::nlp

@@ -96,6 +96,12 @@ void TaggerFeatures(const std::vector<WordAtoms>& words, const TagSet& tags, int
   out->push_back(FeatureKey(46, at(i + 1) ? at(i + 1)->prefix[0] : kNone));
   out->push_back(FeatureKey(47, amb(i - 1, false)));
   out->push_back(FeatureKey(48, w.suffix[2], amb(i + 1, true)));
+  const bool first = i == 0;
+  out->push_back(FeatureKey(49, w.capitalised, w.all_capitalised, first));
+  out->push_back(FeatureKey(50, w.capitalised, first, amb(i, true)));
+  out->push_back(FeatureKey(51, w.has_digit, static_cast<uint64_t>(std::min(w.syllables, 4))));
+  out->push_back(FeatureKey(52, at(i - 1) ? at(i - 1)->last_syllable : kNone));
+  out->push_back(FeatureKey(53, at(i + 1) ? at(i + 1)->first_syllable : kNone));
   if (w.syllables > 1) {
     out->push_back(FeatureKey(32, w.first_syllable));
     out->push_back(FeatureKey(33, w.last_syllable));

@@ -149,6 +149,7 @@ void TrainLanguageModels(const TrainConfig& config, std::ostream& log) {
     so.iterations = static_cast<int>(params.Number("segmenter_iterations", 10));
     so.lexicon_folds = static_cast<int>(params.Number("segmenter_lexicon_folds", 5));
     so.prune = static_cast<float>(params.Number("segmenter_prune", 0));
+    so.beam = static_cast<int>(params.Number("segmenter_beam", 1));
     so.seed = seed;
     std::vector<std::string> extra;
     if (!config.lexicon_file.empty()) {
