@@ -78,6 +78,7 @@ MatchTokens PrepareTokens(const std::vector<Token>& tokens) {
     std::string key = FoldToken(token.text, false);
     DropPossessive(&exact);
     DropPossessive(&key);
+    if (exact != key) out.has_diacritics = true;
     out.exact.push_back(std::move(exact));
     out.keys.push_back(std::move(key));
     out.capitals.push_back(HasNoLowerCase(token.text));
@@ -128,19 +129,19 @@ const DictionaryMatcher::Candidate* DictionaryMatcher::Longest(const Index& inde
     if (it == index.end()) break;
     // Among the entries of this spelling: those allowed by the case of the text, preferring the one
     // whose spelling with diacritics equals the text's.
+    // In text written with diacritics, an entry written with diacritics must have the same ones:
+    // Vietnamese "quan" (official) is not "quân" (troops). Text written without diacritics, and
+    // entries written without them ("To Lam"), match by letters alone.
+    const std::string exact = Joined(tokens.exact, start, i + 1);
     const Candidate* found = nullptr;
-    std::string exact;
     for (const Candidate& c : it->second.candidates) {
       if (c.capitals_only && !all_capitals) continue;
-      if (found == nullptr) {
-        found = &c;
-        if (it->second.candidates.size() == 1) break;
-        exact = Joined(tokens.exact, start, i + 1);
-      }
       if (c.exact == exact) {
         found = &c;
         break;
       }
+      bool entry_has_diacritics = c.exact != key;
+      if (found == nullptr && !(tokens.has_diacritics && entry_has_diacritics)) found = &c;
     }
     if (found != nullptr) {
       best = found;

@@ -23,6 +23,9 @@ namespace dyad {
 struct MatchTokens {
   std::vector<std::string> keys;
   std::vector<std::string> exact;
+  // Some token carries diacritics: the text is written with them, so an entry written with
+  // diacritics must match them exactly.
+  bool has_diacritics = false;
   std::vector<char> capitals;  // 1 when the token is written in capitals or has no letters
   size_t size() const { return keys.size(); }
 };
