@@ -128,6 +128,17 @@ bool IsWrittenInCapitals(std::string_view text) {
   return letters >= 2;
 }
 
+bool StartsWithCapital(std::string_view text) {
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+  for (int32_t i = 0; i < u.length();) {
+    UChar32 c = u.char32At(i);
+    if (u_isUAlphabetic(c)) return u_isupper(c) || u_istitle(c);
+    i += U16_LENGTH(c);
+  }
+  return false;
+}
+
 std::string DictProblem::ToString() const {
   return line > 0 ? file + ":" + std::to_string(line) + ": " + message : file + ": " + message;
 }

@@ -81,6 +81,8 @@ MatchTokens PrepareTokens(const std::vector<Token>& tokens) {
     out.exact.push_back(std::move(exact));
     out.keys.push_back(std::move(key));
     out.capitals.push_back(HasNoLowerCase(token.text));
+    out.initial.push_back(StartsWithCapital(token.text));
+    out.any_capital = out.any_capital || out.initial.back();
   }
   return out;
 }
@@ -106,6 +108,7 @@ void DictionaryMatcher::Add(Index* index, const std::vector<std::string>& keys,
       for (Candidate& c : node.candidates) {
         if (c.index == candidate.index) {  // the same entry under two spellings with one key
           c.capitals_only = c.capitals_only && candidate.capitals_only;
+          c.capital_initial = c.capital_initial && candidate.capital_initial;
           return;
         }
       }
@@ -132,6 +135,9 @@ const DictionaryMatcher::Candidate* DictionaryMatcher::Longest(const Index& inde
     std::string exact;
     for (const Candidate& c : it->second.candidates) {
       if (c.capitals_only && !all_capitals) continue;
+      if (c.capital_initial && tokens.any_capital && start < tokens.initial.size() &&
+          !tokens.initial[start])
+        continue;
       if (found == nullptr) {
         found = &c;
         if (it->second.candidates.size() == 1) break;
@@ -164,7 +170,8 @@ DictionaryMatcher::DictionaryMatcher(const DictionarySet& set, std::string_view 
     for (uint32_t n = 0; n < actor.names.size(); ++n) {
       if (!wanted(actor.names[n].lang)) continue;
       auto [keys, exact] = tokens_of(actor.names[n].text);
-      Add(&actors_, keys, exact, Candidate{a, n, {}, actor.names[n].capitals_only});
+      Add(&actors_, keys, exact,
+          Candidate{a, n, {}, actor.names[n].capitals_only, actor.names[n].capital_initial});
     }
   }
   for (uint32_t g = 0; g < set.agents.size(); ++g) {
@@ -175,7 +182,8 @@ DictionaryMatcher::DictionaryMatcher(const DictionarySet& set, std::string_view 
     for (const std::string& plural : agent.plurals) forms.push_back(plural);
     for (const std::string& form : forms) {
       auto [keys, exact] = tokens_of(form);
-      Add(&agents_, keys, exact, Candidate{g, 0, {}, agent.capitals_only && form == agent.noun});
+      Add(&agents_, keys, exact,
+          Candidate{g, 0, {}, agent.capitals_only && form == agent.noun, false});
     }
   }
   for (const VerbBlock& block : set.verbs) {

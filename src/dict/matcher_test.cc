@@ -101,6 +101,20 @@ TEST_F(MatcherTest, NamesInCapitalsMatchOnlyCapitals) {
   EXPECT_FALSE(IsWrittenInCapitals("G7"));
 }
 
+TEST_F(MatcherTest, CapitalisedNamesNeedACapitalInCasedText) {
+  EXPECT_EQ(Find("Tô Lâm gặp Lâm Đồng", "2026-02-19"),
+            (std::vector<std::string>{"VNMGOV[0,2)", "VNMGOV[3,5)"}));
+  EXPECT_EQ(Find("Ông tô lâm", "2026-02-19"),
+            std::vector<std::string>{});  // cased text, lower-case name
+  EXPECT_EQ(Find("tô lâm", "2026-02-19"),
+            std::vector<std::string>{"VNMGOV[0,2)"});  // text without case
+  EXPECT_EQ(Find("Người Việt", "2026-02-19"), std::vector<std::string>{"VNM[0,2)"});
+  EXPECT_EQ(Find("Họ là người Việt", "2026-02-19"),
+            std::vector<std::string>{"VNM[2,4)"});  // written lower-case
+  EXPECT_TRUE(StartsWithCapital("Đà Nẵng"));
+  EXPECT_FALSE(StartsWithCapital("người Việt"));
+}
+
 TEST_F(MatcherTest, LanguageFilter) {
   DictionaryMatcher vi_only(*set_, "vi");
   auto found =

@@ -369,7 +369,7 @@ class PetrarchParser {
   void AddActorName(std::string_view name) {
     std::string text = Spaced(name);
     if (text.empty()) return Problem(line_, "empty actor name");
-    set_->actors.back().names.push_back(ActorName{text, "", NameKind::kName, false, Here()});
+    set_->actors.back().names.push_back(ActorName{text, "", NameKind::kName, false, false, Here()});
     ++Stats().actor_names;
   }
 

@@ -24,6 +24,8 @@ struct MatchTokens {
   std::vector<std::string> keys;
   std::vector<std::string> exact;
   std::vector<char> capitals;  // 1 when the token is written in capitals or has no letters
+  std::vector<char> initial;   // 1 when the token starts with a capital letter
+  bool any_capital = false;    // some token has a capital letter (else case is not used)
   size_t size() const { return keys.size(); }
 };
 
@@ -99,6 +101,7 @@ class DictionaryMatcher {
     uint32_t name;      // actors: index into names
     std::string exact;  // the name folded with diacritics, tokens joined by '\x1f'
     bool capitals_only = false;
+    bool capital_initial = false;
   };
   struct Node {
     bool has_longer = false;  // some name continues past this prefix
