@@ -232,6 +232,10 @@ DictionarySet LoadPetrarchDictionaries(const std::string& dir);
 // LoadDyadDictionaries.
 void CheckNameClashes(DictionarySet* set);
 
+// Reports every pattern that repeats an earlier pattern of the same verb (same language, lemma and
+// items), saying whether the codes differ. Called by LoadDyadDictionaries.
+void CheckDuplicatePatterns(DictionarySet* set);
+
 // The key of set `name` declared in file `file` (dyad format).
 std::string WordSetKey(uint32_t file, std::string_view name);
 
