@@ -119,11 +119,13 @@ void DictionaryMatcher::Add(Index* index, const std::vector<std::string>& keys,
 
 const DictionaryMatcher::Candidate* DictionaryMatcher::Longest(const Index& index,
                                                                const MatchTokens& tokens,
-                                                               size_t start, size_t* end) {
+                                                               size_t start, size_t limit,
+                                                               size_t* end) {
+  limit = std::min(limit, tokens.size());
   const Candidate* best = nullptr;
   std::string key;
   bool all_capitals = true;
-  for (size_t i = start; i < tokens.size(); ++i) {
+  for (size_t i = start; i < limit; ++i) {
     if (i > start) key += kJoin;
     key += tokens.keys[i];
     all_capitals = all_capitals && (i >= tokens.capitals.size() || tokens.capitals[i]);
@@ -206,9 +208,9 @@ DictionaryMatcher::DictionaryMatcher(const DictionarySet& set, std::string_view 
 }
 
 std::optional<ActorMatch> DictionaryMatcher::MatchActorAt(const MatchTokens& tokens, size_t start,
-                                                          const Date& date) const {
+                                                          const Date& date, size_t limit) const {
   size_t end = start;
-  const Candidate* c = Longest(actors_, tokens, start, &end);
+  const Candidate* c = Longest(actors_, tokens, start, limit, &end);
   if (c == nullptr) return std::nullopt;
   ActorMatch match;
   match.begin = start;
@@ -220,16 +222,17 @@ std::optional<ActorMatch> DictionaryMatcher::MatchActorAt(const MatchTokens& tok
   return match;
 }
 
-std::optional<AgentMatch> DictionaryMatcher::MatchAgentAt(const MatchTokens& tokens,
-                                                          size_t start) const {
+std::optional<AgentMatch> DictionaryMatcher::MatchAgentAt(const MatchTokens& tokens, size_t start,
+                                                          size_t limit) const {
   size_t end = start;
-  const Candidate* c = Longest(agents_, tokens, start, &end);
+  const Candidate* c = Longest(agents_, tokens, start, limit, &end);
   if (c == nullptr) return std::nullopt;
   return AgentMatch{start, end, &set_->agents[c->index]};
 }
 
-std::vector<CodedActor> DictionaryMatcher::FindActors(const MatchTokens& tokens,
-                                                      const Date& date) const {
+std::vector<CodedActor> DictionaryMatcher::FindActors(const MatchTokens& tokens, const Date& date,
+                                                      size_t begin, size_t limit) const {
+  limit = std::min(limit, tokens.size());
   std::vector<CodedActor> out;
   auto combine = [](const ActorMatch& actor, const AgentMatch& agent) {
     CodedActor coded;
@@ -246,14 +249,14 @@ std::vector<CodedActor> DictionaryMatcher::FindActors(const MatchTokens& tokens,
     return coded;
   };
   auto is_joiner = [&](size_t i) {
-    return i < tokens.size() &&
+    return i < limit &&
            (tokens.keys[i] == "'s" || tokens.keys[i] == "'" || tokens.keys[i] == "of" ||
             tokens.keys[i] == "cua" || tokens.keys[i] == "the");
   };
-  size_t i = 0;
-  while (i < tokens.size()) {
-    std::optional<ActorMatch> actor = MatchActorAt(tokens, i, date);
-    std::optional<AgentMatch> agent = MatchAgentAt(tokens, i);
+  size_t i = begin;
+  while (i < limit) {
+    std::optional<ActorMatch> actor = MatchActorAt(tokens, i, date, limit);
+    std::optional<AgentMatch> agent = MatchAgentAt(tokens, i, limit);
     std::optional<CodedActor> best;
     auto consider = [&](CodedActor candidate) {
       if (!best || candidate.end > best->end) best = std::move(candidate);
@@ -266,8 +269,8 @@ std::vector<CodedActor> DictionaryMatcher::FindActors(const MatchTokens& tokens,
       alone.actor = actor;
       consider(alone);
       size_t j = actor->end;
-      if (j < tokens.size() && tokens.keys[j] == "'s") ++j;
-      if (auto next = MatchAgentAt(tokens, j)) consider(combine(*actor, *next));
+      if (j < limit && tokens.keys[j] == "'s") ++j;
+      if (auto next = MatchAgentAt(tokens, j, limit)) consider(combine(*actor, *next));
     }
     if (agent) {
       CodedActor alone;
@@ -277,8 +280,8 @@ std::vector<CodedActor> DictionaryMatcher::FindActors(const MatchTokens& tokens,
       alone.agent = agent;
       consider(alone);
       // "foreign minister of Vietnam", "Ngoại trưởng Mỹ", "Bộ trưởng Ngoại giao của Việt Nam".
-      for (size_t j = agent->end; j <= agent->end + 2 && j < tokens.size(); ++j) {
-        if (auto next = MatchActorAt(tokens, j, date)) {
+      for (size_t j = agent->end; j <= agent->end + 2 && j < limit; ++j) {
+        if (auto next = MatchActorAt(tokens, j, date, limit)) {
           consider(combine(*next, *agent));
           break;
         }
