@@ -147,14 +147,53 @@ TEST(CliTest, ReingestingTheSameInputsAddsNothing) {
   ASSERT_EQ(first.exit_code, 0) << first.err;
   int64_t articles = CountRows(db, "articles"), sentences = CountRows(db, "sentences"),
           events = CountRows(db, "events");
-  EXPECT_EQ(articles, 8);
-  EXPECT_EQ(sentences, 22);
+  EXPECT_EQ(articles, 9);
+  EXPECT_EQ(sentences, 23);
+  EXPECT_GE(events, 1);  // the parsed example codes without models
   auto again = RunDyad("code --db " + db + " " + examples);
   ASSERT_EQ(again.exit_code, 0) << again.err;
-  EXPECT_NE(again.err.find("0 new, 0 replaced, 8 unchanged"), std::string::npos) << again.err;
+  EXPECT_NE(again.err.find("0 new, 0 replaced, 9 unchanged"), std::string::npos) << again.err;
   EXPECT_EQ(CountRows(db, "articles"), articles);
   EXPECT_EQ(CountRows(db, "sentences"), sentences);
   EXPECT_EQ(CountRows(db, "events"), events);
+}
+
+TEST(CliTest, CodesASuppliedParseWithOurDictionaries) {
+  auto r = RunDyad("code --format csv " + std::string(DYAD_SOURCE_DIR) +
+                   "/examples/phone_call_parsed.conllu");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  auto lines = Lines(r.out);
+  ASSERT_EQ(lines.size(), 2u) << r.out;
+  EXPECT_EQ(lines[1],
+            "ex-parsed-phone-call,0,2025-03-03,text,en,VNMGOV,Bui Thanh Son,28,41,USAGOV,Marco "
+            "Rubio,86,97,041,Discuss by telephone,1,1,CONSULT,phone,,held phone talks with,42,63,"
+            "hold: * &PHONE &PHONECALL with +,\"Vietnamese Foreign Minister Bui Thanh Son held "
+            "phone talks with US Secretary of State Marco Rubio on March 3, 2025.\"");
+  auto explain =
+      RunDyad("explain " + std::string(DYAD_SOURCE_DIR) + "/examples/phone_call_parsed.conllu");
+  EXPECT_EQ(explain.exit_code, 0);
+  EXPECT_NE(explain.out.find("  actors: [Vietnamese Foreign Minister]=VNMGOV (Vietnam) [Bui Thanh "
+                             "Son]=VNMGOV (Bui Thanh Son)"),
+            std::string::npos)
+      << explain.out;
+  EXPECT_NE(explain.out.find("  event: VNMGOV 041 USAGOV (hold: * &PHONE &PHONECALL with +, date "
+                             "2025-03-03 from text)"),
+            std::string::npos);
+}
+
+TEST(CliTest, ValidatesPetrarchUnitTestRecords) {
+  std::string shared = SharedDataDir();
+  if (shared.empty()) GTEST_SKIP() << "../shared/data is absent; validation test skipped";
+  auto r = RunDyad("validate " + shared + "/universalpetrarch/PETR.UnitTest.records.ud.xml" +
+                   " --dict-dir " + shared + "/petrarch2 --verbs " + shared +
+                   "/universalpetrarch/PETR.Validate.verbs.2.0.txt");
+  EXPECT_EQ(r.exit_code, 3);  // some records fail
+  auto lines = Lines(r.out);
+  ASSERT_GE(lines.size(), 2u);
+  // Pinned: raise these figures when the coder improves.
+  EXPECT_EQ(lines[lines.size() - 2],
+            "gold events found 257/345 (74.5%), extra events 33 in 27 records");
+  EXPECT_EQ(lines.back(), "208 passed, 73 failed");
 }
 
 TEST(CliTest, ReadsStandardInput) {

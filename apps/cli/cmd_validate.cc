@@ -2,6 +2,7 @@
 #include <iostream>
 #include <memory>
 
+#include "cli_util.h"
 #include "commands.h"
 #include "dyad/coder/validation.h"
 #include "dyad/core/error.h"
@@ -23,8 +24,11 @@ int RunValidate(const ValidateOptions& opt) {
   options.verbs_override = opt.verbs;
   options.explain_failures = opt.explain;
   SentenceParser parser;
+  std::shared_ptr<const NlpPipeline> models;
   if (opt.parse == "own") {
-    throw Error("--parse own needs dyad's parsing models, which this build does not have yet");
+    models = LoadModelsOrWarn();
+    if (!models) throw Error("--parse own needs dyad's parsing models (see docs/models.md)");
+    parser = [models](const Sentence& s) { return models->Parse(s); };
   } else if (opt.parse != "given") {
     throw Error("--parse takes 'given' or 'own', not '" + opt.parse + "'");
   }

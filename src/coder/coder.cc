@@ -9,6 +9,7 @@
 #include "dyad/coder/dates.h"
 #include "dyad/io/event_writer.h"
 #include "dyad/text/normalize.h"
+#include "dyad/text/segmenter.h"
 
 namespace dyad {
 namespace {
@@ -71,7 +72,8 @@ struct PatternResult {
   std::vector<int> words;  // matched word indices
   int target_after = -2;   // word after which the target stands (-1: the verb); -2: no `+`
   int source_after = -2;
-  bool compound = false;  // PETRARCH `%`
+  bool compound = false;           // PETRARCH `%`
+  bool target_is_subject = false;  // `+` before the verb: the subject is the target
 };
 
 class SentenceCoder {
@@ -97,11 +99,9 @@ class SentenceCoder {
   }
   int Head(int w) const { return p_.words[w].head - 1; }
   const std::string& Rel(int w) const { return p_.words[w].deprel; }
-  std::string Lemma(int w) const {
-    const Word& word = p_.words[w];
-    return FoldForMatch(word.lemma.empty() ? word.form : word.lemma);
-  }
-  std::string Form(int w) const { return FoldForMatch(p_.words[w].form); }
+  // Folded lemma and form of word w, computed once per sentence in BuildTree.
+  const std::string& Lemma(int w) const { return lemma_[w]; }
+  const std::string& Form(int w) const { return form_[w]; }
   std::string SpanText(Span s) const {
     if (s.end > article_.text.size() || s.end <= s.begin) return "";
     return article_.text.substr(s.begin, s.end - s.begin);
@@ -120,7 +120,9 @@ class SentenceCoder {
   int AgentOf(int verb) const;
   int NominalAfter(int verb, int after) const;
   bool Negated(int verb) const;
-  std::vector<int> PhraseWords(int verb) const;
+  // `with_modifier_clauses` keeps participle and relative clauses inside noun phrases ("the
+  // parade supporting Gondor", "memos sent by Bree"), where PETRARCH finds targets too.
+  std::vector<int> PhraseWords(int verb, bool with_modifier_clauses = false) const;
   PatternResult MatchPattern(const VerbPattern& pattern, int verb,
                              const std::vector<int>& phrase) const;
   bool WordMatches(const PatternItem& item, int w) const;
@@ -139,16 +141,26 @@ class SentenceCoder {
   std::string* explain_;
 
   std::vector<std::vector<int>> children_;
+  std::vector<std::string> lemma_;
+  std::vector<std::string> form_;
   std::vector<Mention> mentions_;
   std::vector<int> mention_of_;
   std::vector<Mention> resolved_;  // mentions resolved through the history, by mention index
   std::vector<DateMention> dates_;
+  std::vector<bool> in_date_;  // per word: inside a date expression
   std::vector<int> subject_mentions_;  // mentions used as subjects, for the history
 };
 
 void SentenceCoder::BuildTree() {
   const int n = static_cast<int>(p_.words.size());
   children_.assign(n, {});
+  lemma_.resize(n);
+  form_.resize(n);
+  for (int w = 0; w < n; ++w) {
+    const Word& word = p_.words[w];
+    form_[w] = FoldForMatch(word.form);
+    lemma_[w] = word.lemma.empty() || word.lemma == word.form ? form_[w] : FoldForMatch(word.lemma);
+  }
   for (int w = 0; w < n; ++w) {
     int h = Head(w);
     if (h >= 0 && h < n && h != w) children_[h].push_back(w);
@@ -328,8 +340,33 @@ int SentenceCoder::Resolve(int index, bool as_subject) {
       });
     }
   } else {
-    pick = scan([](const HistoryItem& h) { return h.subject && h.mention.person; });
-    if (!pick) pick = scan([](const HistoryItem& h) { return h.mention.person; });
+    // A pronoun: first the nearest subject before it in this sentence ("Ethiopia indicated it
+    // would act"), then the latest subject of earlier sentences, persons for he/she.
+    std::string form = Form(m.first);
+    bool personal = form != "it" && form != "its" && form != "they" && form != "their" &&
+                    form != "them" && form != "who";
+    for (int w = m.first - 1; w >= 0; --w) {
+      int k = mention_of_[w];
+      if (k < 0 || mentions_[k].unresolved || w != mentions_[k].last) continue;
+      bool subject = false;
+      for (int x = mentions_[k].first; x <= mentions_[k].last; ++x)
+        subject |= IsSubjectRel(Rel(x)) || IsPassiveSubjectRel(Rel(x));
+      if (!subject || (personal && !mentions_[k].person && mentions_[k].agent == nullptr)) continue;
+      Mention r = resolved_[k];
+      r.first = m.first;
+      r.last = m.last;
+      r.span = m.span;
+      Say(fmt::format("'{}' refers to {} ({}) earlier in the sentence", SpanText(m.span), r.code,
+                      r.entry));
+      m = r;
+      return index;
+    }
+    if (personal) {
+      pick = scan([](const HistoryItem& h) { return h.subject && h.mention.person; });
+      if (!pick) pick = scan([](const HistoryItem& h) { return h.mention.person; });
+    } else {
+      pick = scan([](const HistoryItem& h) { return h.subject; });
+    }
   }
   if (!pick) return -1;
   Mention r = pick->mention;
@@ -398,31 +435,79 @@ std::vector<int> SentenceCoder::LocatedAgents(int nominal, int agent_mention) {
 std::vector<int> SentenceCoder::ActorsOf(int nominal, bool as_subject) {
   std::vector<int> out;
   if (nominal < 0) return out;
+  auto add = [&](int r) {
+    if (r < 0) return;
+    for (int x : out)
+      if (resolved_[x].code == resolved_[r].code) return;  // one actor per code
+    out.push_back(r);
+  };
+  // A country and a role combined into a new actor ("ambassadors of ... Gondor" -> GONGOV).
+  auto combine = [&](int country, int role_mention, const std::string& role) {
+    Mention combined = resolved_[role_mention];
+    combined.code = mentions_[country].code + role;
+    combined.entry = combined.entry + " + " + mentions_[country].entry;
+    combined.unresolved = false;
+    resolved_.push_back(combined);
+    return static_cast<int>(resolved_.size()) - 1;
+  };
+  auto is_country = [&](int k) {
+    return k >= 0 && !mentions_[k].unresolved && mentions_[k].code.size() == 3;
+  };
   int word = nominal;
   int m = MentionInPhrase(nominal, &word);
   if (m >= 0 && mentions_[m].unresolved && mentions_[m].agent) {
     std::vector<int> located = LocatedAgents(nominal, m);
     if (!located.empty()) return located;
   }
-  if (m >= 0) {
-    int r = Resolve(m, as_subject);
-    if (r >= 0) out.push_back(r);
-  }
+  int resolved = m >= 0 ? Resolve(m, as_subject) : -1;
+  add(resolved);
   // Conjoined modifiers: "Eriadori and Calenardhon leaders".
   if (word != nominal) {
     for (int c : children_[word]) {
       if (BaseRel(Rel(c)) != "conj" || mention_of_[c] < 0) continue;
-      int r = Resolve(mention_of_[c], as_subject);
-      if (r >= 0 && std::find(out.begin(), out.end(), r) == out.end()) out.push_back(r);
+      add(Resolve(mention_of_[c], as_subject));
     }
   }
+  // A country and role written together, with more countries conjoined to the country:
+  // "the ambassadors of Arnor, Osgiliath and Gondor".
+  if (m >= 0 && mentions_[m].agent && !mentions_[m].unresolved && mentions_[m].code.size() > 3) {
+    std::string role = mentions_[m].code.substr(3);
+    for (int w = mentions_[m].first; w <= mentions_[m].last; ++w) {
+      for (int c : children_[w]) {
+        if (BaseRel(Rel(c)) != "conj" || !is_country(mention_of_[c]) || mention_of_[c] == m)
+          continue;
+        add(combine(mention_of_[c], m, role));
+      }
+    }
+  }
+  bool list = false;
   for (int c : children_[nominal]) {
     if (BaseRel(Rel(c)) != "conj") continue;
     // Conjoined clauses are not compound actors: only nominal conjuncts count.
     const std::string& upos = p_.words[c].upos;
     if (upos == "VERB" || upos == "AUX") continue;
-    for (int x : ActorsOf(c, as_subject))
-      if (std::find(out.begin(), out.end(), x) == out.end()) out.push_back(x);
+    list = true;
+    int k = mention_of_[c];
+    // "Danish media and government": a bare role conjoined to a country's role takes the country.
+    if (k >= 0 && mentions_[k].unresolved && mentions_[k].agent && resolved >= 0 &&
+        resolved_[resolved].code.size() > 3) {
+      Mention combined = mentions_[k];
+      combined.code = resolved_[resolved].code.substr(0, 3) + mentions_[k].code;
+      combined.unresolved = false;
+      resolved_.push_back(combined);
+      add(static_cast<int>(resolved_.size()) - 1);
+      continue;
+    }
+    for (int x : ActorsOf(c, as_subject)) add(x);
+  }
+  // In a list, an apposition is one more member: "Mordor, the awful Arnor, and good Gondor",
+  // "Mordor, the Shire, Arnor and Bree" (the conjuncts hang on the apposition).
+  for (int c : children_[nominal]) {
+    if (BaseRel(Rel(c)) != "appos") continue;
+    bool appos_list = false;
+    for (int cc : children_[c]) appos_list |= BaseRel(Rel(cc)) == "conj";
+    if (!list && !appos_list) continue;
+    for (int x : ActorsOf(c, as_subject)) add(x);
   }
   return out;
 }
@@ -453,7 +538,13 @@ std::vector<int> SentenceCoder::SubjectsOf(int verb, bool* passive) {
   for (int c : children_[verb]) {
     if (IsPassiveSubjectRel(Rel(c))) *passive = true;
   }
-  if (*passive) return ActorsOf(AgentOf(verb), true);
+  if (*passive) {
+    int agent = AgentOf(verb);
+    // No "by" phrase: PETRARCH takes the first other actor in the verb's phrase ("The
+    // Philippines was criticized over its dispute with Eriador" codes Eriador as the critic).
+    if (agent < 0) agent = NominalAfter(verb, -1);
+    return ActorsOf(agent, true);
+  }
   for (int c : children_[verb])
     if (IsSubjectRel(Rel(c))) return ActorsOf(c, true);
   // No subject of its own: a controlled or coordinated verb takes its governor's
@@ -464,9 +555,12 @@ std::vector<int> SentenceCoder::SubjectsOf(int verb, bool* passive) {
   if (rel == "xcomp" || rel == "conj" || rel == "advcl" || rel == "ccomp" ||
       (rel == "dep" && p_.words[h].upos == "VERB")) {
     if (rel == "xcomp") {
-      // Object control: "urged Pyongyang to return" -> Pyongyang returns.
+      // Object control: "urged Pyongyang to return" -> Pyongyang returns; a passive governor's
+      // subject: "Gollum was seen to break into ..." -> Gollum breaks.
       int obj = ObjectOf(h);
       if (obj >= 0 && p_.words[h].upos == "VERB") return ActorsOf(obj, true);
+      for (int c : children_[h])
+        if (IsPassiveSubjectRel(Rel(c))) return ActorsOf(c, true);
     }
     if (rel == "ccomp") return {};
     if (rel == "advcl") {
@@ -494,12 +588,12 @@ bool SentenceCoder::Negated(int verb) const {
 }
 
 // The words a pattern may use: the verb's own phrase, without its subject and embedded clauses.
-std::vector<int> SentenceCoder::PhraseWords(int verb) const {
+std::vector<int> SentenceCoder::PhraseWords(int verb, bool with_modifier_clauses) const {
   std::vector<int> out;
   std::vector<int> stack;
   for (int c : children_[verb]) {
     std::string_view rel = Rel(c);
-    if (IsSubjectRel(rel) || IsClausalRel(rel)) continue;
+    if (IsSubjectRel(rel) || IsPassiveSubjectRel(rel) || IsClausalRel(rel)) continue;
     stack.push_back(c);
   }
   while (!stack.empty()) {
@@ -508,7 +602,9 @@ std::vector<int> SentenceCoder::PhraseWords(int verb) const {
     out.push_back(w);
     for (int c : children_[w]) {
       std::string_view rel = BaseRel(Rel(c));
-      if (rel == "acl" || rel == "punct" || rel == "parataxis" || rel == "advcl") continue;
+      if ((rel == "acl" && !with_modifier_clauses) || rel == "punct" || rel == "parataxis" ||
+          rel == "advcl")
+        continue;
       stack.push_back(c);
     }
   }
@@ -517,8 +613,10 @@ std::vector<int> SentenceCoder::PhraseWords(int verb) const {
 }
 
 bool SentenceCoder::WordMatches(const PatternItem& item, int w) const {
-  std::string lemma = Lemma(w);
-  std::string form = Form(w);
+  // Words of a date expression are not pattern words ("March 3" is no march).
+  if (in_date_[w]) return false;
+  const std::string& lemma = Lemma(w);
+  const std::string& form = Form(w);
   auto hit = [&](const std::string& alt) {
     if (alt == lemma || alt == form) return true;
     // Vietnamese `a_b` (stored as "a b") may span consecutive words: accept the first syllable
@@ -552,6 +650,7 @@ PatternResult SentenceCoder::MatchPattern(const VerbPattern& pattern, int verb,
     for (size_t k = verb_item; k-- > 0;) {
       const PatternItem& item = pattern.items[k];
       if (item.kind == PatternItem::Kind::kCompound) r.compound = true;
+      if (item.kind == PatternItem::Kind::kTarget) r.target_is_subject = true;
       if (item.kind != PatternItem::Kind::kWord && item.kind != PatternItem::Kind::kSet) continue;
       int found = -1;
       for (auto it = phrase.rbegin(); it != phrase.rend(); ++it) {
@@ -580,6 +679,7 @@ PatternResult SentenceCoder::MatchPattern(const VerbPattern& pattern, int verb,
       case PatternItem::Kind::kCompound:
         r.compound = true;
         break;
+
       case PatternItem::Kind::kWord:
       case PatternItem::Kind::kSet: {
         // A Vietnamese multi-syllable item may be one word or several consecutive words.
@@ -590,8 +690,15 @@ PatternResult SentenceCoder::MatchPattern(const VerbPattern& pattern, int verb,
             found = w;
             break;
           }
-          if (item.kind == PatternItem::Kind::kWord) {
-            for (const std::string& alt : item.alternatives) {
+          const std::vector<std::string>* alternatives = &item.alternatives;
+          if (item.kind == PatternItem::Kind::kSet) {
+            auto it = matcher_.dictionaries().sets.find(item.set_key);
+            alternatives = it == matcher_.dictionaries().sets.end() ? nullptr : &it->second.members;
+          }
+          if (alternatives) {
+            // Multi-word alternatives ("economic sanctions", Vietnamese "chuyến thăm") match
+            // consecutive words.
+            for (const std::string& alt : *alternatives) {
               if (alt.find(' ') == std::string::npos) continue;
               std::string joined = Form(w);
               int end = w;
@@ -616,7 +723,16 @@ PatternResult SentenceCoder::MatchPattern(const VerbPattern& pattern, int verb,
     }
   }
   r.matched = true;
-  r.specificity = static_cast<int>(r.words.size());
+  // Words decide; among equals, a compound (`%`) pattern wins for a compound subject.
+  r.specificity = 2 * static_cast<int>(r.words.size());
+  if (r.compound) {
+    for (int c : children_[verb]) {
+      if (!IsSubjectRel(Rel(c))) continue;
+      for (int cc : children_[c])
+        if (BaseRel(Rel(cc)) == "conj") r.specificity += 1;
+    }
+    if (r.specificity % 2 == 0) r.specificity -= 1;  // `%` without a compound subject: a poor fit
+  }
   return r;
 }
 
@@ -627,12 +743,13 @@ int SentenceCoder::NominalAfter(int verb, int after) const {
     std::string_view rel = BaseRel(Rel(after));
     if (rel == "case" || rel == "mark") {
       int h = Head(after);
-      if (h >= 0 && h != verb) return h;
+      if (h >= 0 && h != verb && MentionInPhrase(h) >= 0) return h;
     }
   }
-  for (int w : PhraseWords(verb)) {
+  for (int w : PhraseWords(verb, true)) {
     if (w <= after) continue;
-    if (MentionInPhrase(w) >= 0) return w;
+    int m = MentionInPhrase(w);
+    if (m >= 0 && !(mentions_[m].unresolved && mentions_[m].agent == nullptr)) return w;
   }
   return -1;
 }
@@ -660,7 +777,12 @@ void SentenceCoder::EmitEvents(int verb, const std::string& code, const std::str
     sources = SubjectsOf(verb, &passive);
   }
   std::vector<int> targets;
-  if (match.target_after != -2) {
+  if (match.target_is_subject) {
+    // "+ * (FROM $)": the subject is acted on; the source stands after the verb.
+    bool ignored = false;
+    targets = SubjectsOf(verb, &ignored);
+    if (match.source_after == -2) sources.clear();
+  } else if (match.target_after != -2) {
     int nominal =
         match.target_after == -1 ? ObjectOf(verb) : NominalAfter(verb, match.target_after);
     if (nominal < 0 && match.target_after == -1) nominal = NominalAfter(verb, verb);
@@ -762,12 +884,21 @@ std::vector<Event> SentenceCoder::Code() {
   }
   FindMentions();
   dates_ = FindDateMentions(sentence_.tokens, article_.date);
+  in_date_.assign(n, false);
+  for (const DateMention& d : dates_)
+    for (int w = 0; w < n; ++w)
+      if (p_.has_spans && p_.words[w].span.begin >= d.span.begin &&
+          p_.words[w].span.end <= d.span.end)
+        in_date_[w] = true;
   // Which verbs produced events, to drop a statement verb whose complement carries the event.
   std::vector<std::vector<Event>> by_verb(n);
   for (int v = 0; v < n; ++v) {
     const Word& word = p_.words[v];
-    if (word.upos != "VERB" && word.upos != "NOUN" && word.upos != "AUX" && !word.upos.empty())
-      continue;
+    if (word.upos != "VERB" && word.upos != "NOUN" && !word.upos.empty()) continue;
+    {
+      std::string_view rel = BaseRel(Rel(v));
+      if (rel == "aux" || rel == "cop" || rel == "auxpass") continue;
+    }
     std::string lemma = Lemma(v);
     std::vector<VerbRef> refs;
     // Phrasal verbs first ("back down", "call off").
@@ -785,22 +916,21 @@ std::vector<Event> SentenceCoder::Code() {
     // A noun codes only as a nominal event with a possessor or "of"-phrase actor ("Blinken's
     // visit to Vietnam", "chuyến thăm của ..."): handled as its subject below.
     if (word.upos == "NOUN") continue;
-    if (Negated(v) && !options_.code_negated) {
-      Say(fmt::format("'{}' is negated: not coded", word.form));
-      continue;
-    }
+    const bool negated = Negated(v) && !options_.code_negated;
     std::vector<int> phrase = PhraseWords(v);
     const VerbPattern* best = nullptr;
     const VerbBlock* best_block = nullptr;
     PatternResult best_match;
     std::set<const VerbBlock*> seen;
+    int tried = 0;
     for (const VerbRef& ref : refs) {
       if (!seen.insert(ref.block).second) continue;
       for (const VerbPattern& pattern : ref.block->patterns) {
         PatternResult m = MatchPattern(pattern, v, phrase);
-        if (explain_)
-          Say(fmt::format("verb '{}' ({}): pattern '{}' {}", word.form, ref.block->name,
-                          pattern.text, m.matched ? "matches" : "does not match"));
+        ++tried;
+        if (explain_ && m.matched)
+          Say(fmt::format("verb '{}' ({}): pattern '{}' matches", word.form, ref.block->name,
+                          pattern.text));
         if (m.matched && m.specificity > best_match.specificity) {
           best = &pattern;
           best_block = ref.block;
@@ -808,11 +938,37 @@ std::vector<Event> SentenceCoder::Code() {
         }
       }
     }
+    if (explain_)
+      Say(fmt::format("verb '{}': {} patterns tried, {}", word.form, tried,
+                      best ? "best '" + best->text + "'" : "none matched"));
+    // A negated verb is coded only by a pattern that names the negation ("NOT *" in PETRARCH
+    // dictionaries); otherwise "did not meet" is no meeting.
+    if (negated) {
+      bool names_negation = false;
+      if (best) {
+        for (int w : best_match.words) names_negation |= NegationWords().count(Lemma(w)) > 0;
+      }
+      if (!names_negation) {
+        Say(fmt::format("'{}' is negated: not coded", word.form));
+        continue;
+      }
+    }
     std::string code, reverse, pattern_text;
     if (best) {
       code = best->code;
       reverse = best->reverse_code;
       pattern_text = best_block->name + ": " + best->text;
+      if (code == "+++") {
+        // PETRARCH: the pattern keeps the verb's own code.
+        code = best_block->code;
+        for (const VerbRef& ref : refs)
+          if (ref.block == best_block && ref.verb && !ref.verb->code.empty()) code = ref.verb->code;
+        size_t colon = code.find(':');
+        if (colon != std::string::npos) {
+          reverse = code.substr(colon + 1);
+          code = code.substr(0, colon);
+        }
+      }
     } else {
       // No pattern: the verb's own code, if it has one.
       const VerbRef& ref = refs.front();
@@ -872,7 +1028,27 @@ std::vector<Event> SentenceCoder::Code() {
 
 Coder::Coder(std::map<std::string, const DictionaryMatcher*> matchers, const Ontology& ontology,
              CoderOptions options)
-    : matchers_(std::move(matchers)), ontology_(ontology), options_(options) {}
+    : matchers_(std::move(matchers)), ontology_(ontology), options_(options) {
+  for (const auto& [lang, matcher] : matchers_) {
+    if (discards_.count(matcher)) continue;
+    std::vector<FoldedDiscard>& list = discards_[matcher];
+    for (const DiscardEntry& d : matcher->dictionaries().discards) {
+      if (!d.lang.empty() && !lang.empty() && d.lang != lang) continue;
+      std::string words;
+      for (const Token& t : Tokenize(FoldForMatch(d.phrase))) words += " " + t.text;
+      if (!words.empty()) list.push_back({words + " ", &d});
+    }
+  }
+}
+
+const DiscardEntry* Coder::FindDiscard(const DictionaryMatcher* matcher,
+                                       const std::string& folded) const {
+  auto it = discards_.find(matcher);
+  if (it == discards_.end()) return nullptr;
+  for (const FoldedDiscard& d : it->second)
+    if (folded.find(d.phrase) != std::string::npos) return d.entry;
+  return nullptr;
+}
 
 const DictionaryMatcher* Coder::MatcherFor(const std::string& language) const {
   auto it = matchers_.find(language);
@@ -887,8 +1063,33 @@ std::vector<Event> Coder::CodeArticle(const Article& article,
                                       std::string* explain) const {
   std::vector<Event> events;
   std::vector<HistoryItem> history;
+  // Discards: a sentence-level phrase drops its sentence; an article-level one the whole article.
+  std::vector<const DiscardEntry*> discarded(sentences.size(), nullptr);
+  for (size_t i = 0; i < sentences.size(); ++i) {
+    std::string folded;
+    const Sentence& s = sentences[i];
+    std::string_view text =
+        s.span.end <= article.text.size() && s.span.end > s.span.begin
+            ? std::string_view(article.text).substr(s.span.begin, s.span.end - s.span.begin)
+            : std::string_view();
+    for (const Token& t : Tokenize(FoldForMatch(text))) folded += " " + t.text;
+    folded += " ";
+    discarded[i] = FindDiscard(MatcherFor(sentences[i].language), folded);
+    if (discarded[i] && discarded[i]->whole_article) {
+      if (explain)
+        *explain += fmt::format("article discarded: sentence {} mentions \"{}\"\n", i,
+                                discarded[i]->phrase);
+      return events;
+    }
+  }
   for (size_t i = 0; i < sentences.size() && i < parses.size(); ++i) {
     const Sentence& s = sentences[i];
+    if (discarded[i]) {
+      if (explain)
+        *explain += fmt::format("sentence {} discarded: it mentions \"{}\"\n", s.index,
+                                discarded[i]->phrase);
+      continue;
+    }
     if (explain)
       *explain += fmt::format("sentence {} [{}]: {}\n", s.index, s.language,
                               article.text.substr(s.span.begin, s.span.end - s.span.begin));

@@ -102,6 +102,7 @@ ValidationSummary RunValidation(const std::string& xml_path, const ValidationOpt
     ++summary.records;
     // PETRARCH codes these records as English text.
     article.language = "en";
+    if (parser) article.given_parses.clear();  // --parse own: dyad splits and parses the text
     std::vector<Sentence> sentences = SentencesOf(article);
     std::vector<ParsedSentence> parses;
     for (Sentence& s : sentences) {

@@ -39,8 +39,15 @@ class Coder {
 
  private:
   const DictionaryMatcher* MatcherFor(const std::string& language) const;
+  // The discard phrase found in `sentence` (folded, padded with spaces), or nullptr.
+  const DiscardEntry* FindDiscard(const DictionaryMatcher* matcher, const std::string& folded) const;
 
+  struct FoldedDiscard {
+    std::string phrase;  // " folded words "
+    const DiscardEntry* entry;
+  };
   std::map<std::string, const DictionaryMatcher*> matchers_;
+  std::map<const DictionaryMatcher*, std::vector<FoldedDiscard>> discards_;
   const Ontology& ontology_;
   CoderOptions options_;
 };
