@@ -65,6 +65,24 @@ void BM_LoadAndCompileOurs(benchmark::State& state) {
 }
 BENCHMARK(BM_LoadAndCompileOurs)->Unit(benchmark::kMillisecond);
 
+// Actor lookup over one prepared sentence (the coder's per-sentence cost), with our dictionaries.
+void BM_FindActorsInSentence(benchmark::State& state) {
+  if (!std::filesystem::is_directory(OurDir()))
+    return state.SkipWithError("no data/dict (set DYAD_DICT_DIR)");
+  static const dyad::DictionarySet set = dyad::LoadDyadDictionaries(OurDir());
+  static const dyad::DictionaryMatcher matcher(set);
+  dyad::MatchTokens tokens = dyad::PrepareText(
+      "Vietnamese Foreign Minister Bui Thanh Son held phone talks with U.S. Secretary of State "
+      "Antony Blinken on Tuesday, and Tổng Bí thư Tô Lâm received the ASEAN delegation in Hà Nội.");
+  dyad::Date date = *dyad::Date::Parse("2024-03-05");
+  for (auto _ : state) {
+    auto found = matcher.FindActors(tokens, date);
+    benchmark::DoNotOptimize(found.data());
+  }
+  state.counters["tokens"] = static_cast<double>(tokens.size());
+}
+BENCHMARK(BM_FindActorsInSentence)->Unit(benchmark::kMicrosecond);
+
 }  // namespace
 
 BENCHMARK_MAIN();

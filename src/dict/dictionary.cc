@@ -128,6 +128,17 @@ bool IsWrittenInCapitals(std::string_view text) {
   return letters >= 2;
 }
 
+bool StartsWithCapital(std::string_view text) {
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+  for (int32_t i = 0; i < u.length();) {
+    UChar32 c = u.char32At(i);
+    if (u_isUAlphabetic(c)) return u_isupper(c) || u_istitle(c);
+    i += U16_LENGTH(c);
+  }
+  return false;
+}
+
 std::string DictProblem::ToString() const {
   return line > 0 ? file + ":" + std::to_string(line) + ": " + message : file + ": " + message;
 }
@@ -280,6 +291,38 @@ void CheckNameClashes(DictionarySet* set) {
   for (DictProblem& p : problems) set->problems.push_back(std::move(p));
 }
 
+void CheckDuplicatePatterns(DictionarySet* set) {
+  // Key: language, lemma, then the pattern's items as matched (folded words, set names).
+  std::unordered_map<std::string, const VerbPattern*> seen;
+  std::vector<DictProblem> problems;
+  for (const VerbBlock& block : set->verbs) {
+    if (block.verbs.empty()) continue;
+    for (const VerbPattern& pattern : block.patterns) {
+      std::string key = block.lang + "\x1f" + block.verbs[0].lemma;
+      for (const PatternItem& item : pattern.items) {
+        key += "\x1f";
+        key += item.kind == PatternItem::Kind::kWord
+                   ? item.alternatives.empty() ? "" : item.alternatives[0]
+                   : item.text;
+      }
+      auto [it, inserted] = seen.try_emplace(key, &pattern);
+      if (inserted) continue;
+      const VerbPattern& first = *it->second;
+      std::string codes = first.code + (first.reverse_code.empty() ? "" : ":" + first.reverse_code);
+      std::string ours =
+          pattern.code + (pattern.reverse_code.empty() ? "" : ":" + pattern.reverse_code);
+      problems.push_back(DictProblem{
+          set->files[pattern.source.file].path, static_cast<int>(pattern.source.line),
+          "pattern \"" + pattern.text + "\" of verb \"" + block.name + "\" repeats " +
+              set->Where(first.source) +
+              (codes == ours ? " (same code " + codes + ")"
+                             : " with another code (" + codes + " there, " + ours + " here)") +
+              "; keep one"});
+    }
+  }
+  for (DictProblem& p : problems) set->problems.push_back(std::move(p));
+}
+
 namespace {
 
 std::string ReadWholeFile(const std::filesystem::path& path, DictionarySet* set, bool* ok) {
@@ -342,6 +385,7 @@ DictionarySet LoadDyadDictionaries(const std::string& dir) {
   }
   CheckSetReferences(&set);
   CheckNameClashes(&set);
+  CheckDuplicatePatterns(&set);
   return set;
 }
 

@@ -317,7 +317,9 @@ class DyadParser {
         Problem(line_, "empty name (two `|` in a row?)");
         continue;
       }
-      actor.names.push_back(ActorName{name, lang, name_kind, IsWrittenInCapitals(name), Here()});
+      bool capitals = IsWrittenInCapitals(name);
+      actor.names.push_back(
+          ActorName{name, lang, name_kind, capitals, !capitals && StartsWithCapital(name), Here()});
       ++Stats().actor_names;
     }
   }

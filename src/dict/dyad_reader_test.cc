@@ -283,6 +283,20 @@ TEST(DyadReaderTest, NameClashesBetweenEntriesAreReported) {
                                      "(test.txt:3); the matcher always picks that one"});
 }
 
+TEST(DyadReaderTest, RepeatedPatternsAreReported) {
+  DictionarySet set;
+  ParseDyadFile("verb meet {met}\n  040  * with +\n  040  *  with  +\n", "a.txt", "en", &set);
+  ParseDyadFile("verb meet\n  036  * with +\n  040  * +\n", "b.txt", "en", &set);
+  ParseDyadFile("verb meet\n  036  * with +\n", "c.txt", "vi", &set);  // another language
+  CheckDuplicatePatterns(&set);
+  EXPECT_EQ(Problems(set),
+            (std::vector<std::string>{"a.txt:3: pattern \"*  with  +\" of verb \"meet\" repeats "
+                                      "a.txt:2 (same code 040); keep one",
+                                      "b.txt:2: pattern \"* with +\" of verb \"meet\" repeats "
+                                      "a.txt:2 with another code (040 there, 036 "
+                                      "here); keep one"}));
+}
+
 TEST(DyadReaderTest, SetsBelongToTheirFile) {
   DictionarySet set;
   ParseDyadFile("set &A x | y\nverb go\n  040  * &A\n", "one.txt", "en", &set);

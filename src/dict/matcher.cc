@@ -82,6 +82,8 @@ MatchTokens PrepareTokens(const std::vector<Token>& tokens) {
     out.exact.push_back(std::move(exact));
     out.keys.push_back(std::move(key));
     out.capitals.push_back(HasNoLowerCase(token.text));
+    out.initial.push_back(StartsWithCapital(token.text));
+    out.any_capital = out.any_capital || out.initial.back();
   }
   return out;
 }
@@ -107,6 +109,7 @@ void DictionaryMatcher::Add(Index* index, const std::vector<std::string>& keys,
       for (Candidate& c : node.candidates) {
         if (c.index == candidate.index) {  // the same entry under two spellings with one key
           c.capitals_only = c.capitals_only && candidate.capitals_only;
+          c.capital_initial = c.capital_initial && candidate.capital_initial;
           return;
         }
       }
@@ -117,11 +120,13 @@ void DictionaryMatcher::Add(Index* index, const std::vector<std::string>& keys,
 
 const DictionaryMatcher::Candidate* DictionaryMatcher::Longest(const Index& index,
                                                                const MatchTokens& tokens,
-                                                               size_t start, size_t* end) {
+                                                               size_t start, size_t limit,
+                                                               size_t* end) {
+  limit = std::min(limit, tokens.size());
   const Candidate* best = nullptr;
   std::string key;
   bool all_capitals = true;
-  for (size_t i = start; i < tokens.size(); ++i) {
+  for (size_t i = start; i < limit; ++i) {
     if (i > start) key += kJoin;
     key += tokens.keys[i];
     all_capitals = all_capitals && (i >= tokens.capitals.size() || tokens.capitals[i]);
@@ -136,6 +141,9 @@ const DictionaryMatcher::Candidate* DictionaryMatcher::Longest(const Index& inde
     const Candidate* found = nullptr;
     for (const Candidate& c : it->second.candidates) {
       if (c.capitals_only && !all_capitals) continue;
+      if (c.capital_initial && tokens.any_capital && start < tokens.initial.size() &&
+          !tokens.initial[start])
+        continue;
       if (c.exact == exact) {
         found = &c;
         break;
@@ -165,7 +173,8 @@ DictionaryMatcher::DictionaryMatcher(const DictionarySet& set, std::string_view 
     for (uint32_t n = 0; n < actor.names.size(); ++n) {
       if (!wanted(actor.names[n].lang)) continue;
       auto [keys, exact] = tokens_of(actor.names[n].text);
-      Add(&actors_, keys, exact, Candidate{a, n, {}, actor.names[n].capitals_only});
+      Add(&actors_, keys, exact,
+          Candidate{a, n, {}, actor.names[n].capitals_only, actor.names[n].capital_initial});
     }
   }
   for (uint32_t g = 0; g < set.agents.size(); ++g) {
@@ -176,7 +185,8 @@ DictionaryMatcher::DictionaryMatcher(const DictionarySet& set, std::string_view 
     for (const std::string& plural : agent.plurals) forms.push_back(plural);
     for (const std::string& form : forms) {
       auto [keys, exact] = tokens_of(form);
-      Add(&agents_, keys, exact, Candidate{g, 0, {}, agent.capitals_only && form == agent.noun});
+      Add(&agents_, keys, exact,
+          Candidate{g, 0, {}, agent.capitals_only && form == agent.noun, false});
     }
   }
   for (const VerbBlock& block : set.verbs) {
@@ -199,9 +209,9 @@ DictionaryMatcher::DictionaryMatcher(const DictionarySet& set, std::string_view 
 }
 
 std::optional<ActorMatch> DictionaryMatcher::MatchActorAt(const MatchTokens& tokens, size_t start,
-                                                          const Date& date) const {
+                                                          const Date& date, size_t limit) const {
   size_t end = start;
-  const Candidate* c = Longest(actors_, tokens, start, &end);
+  const Candidate* c = Longest(actors_, tokens, start, limit, &end);
   if (c == nullptr) return std::nullopt;
   ActorMatch match;
   match.begin = start;
@@ -213,16 +223,17 @@ std::optional<ActorMatch> DictionaryMatcher::MatchActorAt(const MatchTokens& tok
   return match;
 }
 
-std::optional<AgentMatch> DictionaryMatcher::MatchAgentAt(const MatchTokens& tokens,
-                                                          size_t start) const {
+std::optional<AgentMatch> DictionaryMatcher::MatchAgentAt(const MatchTokens& tokens, size_t start,
+                                                          size_t limit) const {
   size_t end = start;
-  const Candidate* c = Longest(agents_, tokens, start, &end);
+  const Candidate* c = Longest(agents_, tokens, start, limit, &end);
   if (c == nullptr) return std::nullopt;
   return AgentMatch{start, end, &set_->agents[c->index]};
 }
 
-std::vector<CodedActor> DictionaryMatcher::FindActors(const MatchTokens& tokens,
-                                                      const Date& date) const {
+std::vector<CodedActor> DictionaryMatcher::FindActors(const MatchTokens& tokens, const Date& date,
+                                                      size_t begin, size_t limit) const {
+  limit = std::min(limit, tokens.size());
   std::vector<CodedActor> out;
   auto combine = [](const ActorMatch& actor, const AgentMatch& agent) {
     CodedActor coded;
@@ -239,14 +250,14 @@ std::vector<CodedActor> DictionaryMatcher::FindActors(const MatchTokens& tokens,
     return coded;
   };
   auto is_joiner = [&](size_t i) {
-    return i < tokens.size() &&
+    return i < limit &&
            (tokens.keys[i] == "'s" || tokens.keys[i] == "'" || tokens.keys[i] == "of" ||
             tokens.keys[i] == "cua" || tokens.keys[i] == "the");
   };
-  size_t i = 0;
-  while (i < tokens.size()) {
-    std::optional<ActorMatch> actor = MatchActorAt(tokens, i, date);
-    std::optional<AgentMatch> agent = MatchAgentAt(tokens, i);
+  size_t i = begin;
+  while (i < limit) {
+    std::optional<ActorMatch> actor = MatchActorAt(tokens, i, date, limit);
+    std::optional<AgentMatch> agent = MatchAgentAt(tokens, i, limit);
     std::optional<CodedActor> best;
     auto consider = [&](CodedActor candidate) {
       if (!best || candidate.end > best->end) best = std::move(candidate);
@@ -259,8 +270,8 @@ std::vector<CodedActor> DictionaryMatcher::FindActors(const MatchTokens& tokens,
       alone.actor = actor;
       consider(alone);
       size_t j = actor->end;
-      if (j < tokens.size() && tokens.keys[j] == "'s") ++j;
-      if (auto next = MatchAgentAt(tokens, j)) consider(combine(*actor, *next));
+      if (j < limit && tokens.keys[j] == "'s") ++j;
+      if (auto next = MatchAgentAt(tokens, j, limit)) consider(combine(*actor, *next));
     }
     if (agent) {
       CodedActor alone;
@@ -270,8 +281,8 @@ std::vector<CodedActor> DictionaryMatcher::FindActors(const MatchTokens& tokens,
       alone.agent = agent;
       consider(alone);
       // "foreign minister of Vietnam", "Ngoại trưởng Mỹ", "Bộ trưởng Ngoại giao của Việt Nam".
-      for (size_t j = agent->end; j <= agent->end + 2 && j < tokens.size(); ++j) {
-        if (auto next = MatchActorAt(tokens, j, date)) {
+      for (size_t j = agent->end; j <= agent->end + 2 && j < limit; ++j) {
+        if (auto next = MatchActorAt(tokens, j, date, limit)) {
           consider(combine(*next, *agent));
           break;
         }

@@ -45,6 +45,16 @@ TEST_F(MatcherTest, LongestActorNameWithDatedCode) {
   EXPECT_EQ(match->role->note, "General Secretary");
   EXPECT_EQ(set_->Where(match->role->source), kFixtures + "/actors/people.txt:25");
   EXPECT_FALSE(matcher_->MatchActorAt(tokens, 0, *Date::Parse("2026-02-19")).has_value());
+  // Within a token range: "To" alone is no name.
+  EXPECT_FALSE(matcher_->MatchActorAt(tokens, 2, *Date::Parse("2026-02-19"), 3).has_value());
+  MatchTokens sentence = PrepareText("Vietnamese foreign minister met US officials");
+  auto in_range = matcher_->FindActors(sentence, *Date::Parse("2024-01-01"), 0, 2);
+  ASSERT_EQ(in_range.size(), 1u);
+  EXPECT_EQ(in_range[0].code, "VNM");  // the agent lies outside the range
+  in_range = matcher_->FindActors(sentence, *Date::Parse("2024-01-01"), 4);
+  ASSERT_EQ(in_range.size(), 1u);
+  EXPECT_EQ(in_range[0].code, "USA");
+  EXPECT_EQ(in_range[0].begin, 4u);
   EXPECT_EQ(Find("To Lam", "2020-01-01"), std::vector<std::string>{"VNMCOP[0,2)"});
   EXPECT_EQ(Find("To Lam", "2016-04-08"), std::vector<std::string>{"VNMELI[0,2)"});
   EXPECT_EQ(Find("To Lam", "2024-05-22"), std::vector<std::string>{"VNMGOV[0,2)"});
@@ -99,6 +109,20 @@ TEST_F(MatcherTest, NamesInCapitalsMatchOnlyCapitals) {
   EXPECT_TRUE(IsWrittenInCapitals("ĐẢNG"));
   EXPECT_FALSE(IsWrittenInCapitals("Đảng"));
   EXPECT_FALSE(IsWrittenInCapitals("G7"));
+}
+
+TEST_F(MatcherTest, CapitalisedNamesNeedACapitalInCasedText) {
+  EXPECT_EQ(Find("Tô Lâm gặp Lâm Đồng", "2026-02-19"),
+            (std::vector<std::string>{"VNMGOV[0,2)", "VNMGOV[3,5)"}));
+  EXPECT_EQ(Find("Ông tô lâm", "2026-02-19"),
+            std::vector<std::string>{});  // cased text, lower-case name
+  EXPECT_EQ(Find("tô lâm", "2026-02-19"),
+            std::vector<std::string>{"VNMGOV[0,2)"});  // text without case
+  EXPECT_EQ(Find("Người Việt", "2026-02-19"), std::vector<std::string>{"VNM[0,2)"});
+  EXPECT_EQ(Find("Họ là người Việt", "2026-02-19"),
+            std::vector<std::string>{"VNM[2,4)"});  // written lower-case
+  EXPECT_TRUE(StartsWithCapital("Đà Nẵng"));
+  EXPECT_FALSE(StartsWithCapital("người Việt"));
 }
 
 TEST_F(MatcherTest, LanguageFilter) {

@@ -88,12 +88,12 @@ class CommentStripper {
   bool in_block_ = false;
 };
 
-// Parses a TABARI date: YYMMDD (years < 30 are 20YY) or YYYYMMDD.
+// Parses a TABARI date: YYMMDD (years 00-30 are 20YY, as in KEDS and TABARI) or YYYYMMDD.
 std::optional<long> TabariDay(std::string_view text) {
   std::string digits(text);
   if (!std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; }))
     return std::nullopt;
-  if (digits.size() == 6) digits = (std::stoi(digits.substr(0, 2)) < 30 ? "20" : "19") + digits;
+  if (digits.size() == 6) digits = (std::stoi(digits.substr(0, 2)) <= 30 ? "20" : "19") + digits;
   if (digits.size() != 8) return std::nullopt;
   std::optional<Date> date = Date::Parse(digits);
   if (!date) return std::nullopt;
@@ -369,7 +369,7 @@ class PetrarchParser {
   void AddActorName(std::string_view name) {
     std::string text = Spaced(name);
     if (text.empty()) return Problem(line_, "empty actor name");
-    set_->actors.back().names.push_back(ActorName{text, "", NameKind::kName, false, Here()});
+    set_->actors.back().names.push_back(ActorName{text, "", NameKind::kName, false, false, Here()});
     ++Stats().actor_names;
   }
 

@@ -129,6 +129,7 @@ THE_SHIRE  [FRO/BIL]
 PALESTINIAN [pse]
 ARMENIA_
 	[ARMUNR 9008223-911221]
+	[ARMUNR 300101-300102]
 	[ARM >911221]
 NOBODY_
 )",
@@ -138,7 +139,7 @@ NOBODY_
       "p.txt:19: date restriction \" 9008223-911221\" is not <DATE, >DATE or DATE-DATE with YYMMDD "
       "or YYYYMMDD "
       "dates; role skipped",
-      "p.txt:21: actor \"NOBODY\" has no [code], nor has any actor after it",
+      "p.txt:22: actor \"NOBODY\" has no [code], nor has any actor after it",
   };
   EXPECT_EQ(Problems(set), expected);
   ASSERT_EQ(set.actors.size(), 9u);
@@ -170,10 +171,12 @@ NOBODY_
   EXPECT_EQ(set.actors[5].default_code, "FRO");
   EXPECT_EQ(set.actors[5].extra_codes, std::vector<std::string>{"BIL"});
   EXPECT_EQ(set.actors[6].default_code, "PSE");
-  EXPECT_EQ(set.actors[7].roles.size(), 1u);
+  ASSERT_EQ(set.actors[7].roles.size(), 2u);
+  EXPECT_EQ(set.actors[7].roles[0].first_day, Day("2030-01-01"));  // YY 00-30 are 20YY
+  EXPECT_EQ(set.actors[7].roles[1].first_day, Day("1991-12-21"));
   EXPECT_EQ(set.files[0].actors, 9);
   EXPECT_EQ(set.files[0].actor_names, 12);
-  EXPECT_EQ(set.files[0].roles, 7);
+  EXPECT_EQ(set.files[0].roles, 8);
 }
 
 TEST(PetrarchReaderTest, AgentsDiscardsIssues) {

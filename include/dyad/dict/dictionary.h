@@ -59,6 +59,10 @@ struct ActorName {
   // Written in capitals in a dyad file ("US", "WHO", "IS"): matches only text in capitals, so that
   // "us", "who" and "is" are not actors. (PETRARCH files write every name in capitals: never set.)
   bool capitals_only = false;
+  // Starts with a capital letter in a dyad file ("China", "Mỹ"): the text must too ("china" the
+  // porcelain, "mỹ thuật" fine arts), unless the text has no capital letter at all. Names written
+  // in lower case ("nước ta", "phía Mỹ") match either way. Never set for PETRARCH names.
+  bool capital_initial = false;
   DictSource source;
 };
 
@@ -93,6 +97,8 @@ struct AgentEntry {
 
 // True when `text` has at least two letters and no lower-case letter ("US", "U.S.", "MTTQ").
 bool IsWrittenInCapitals(std::string_view text);
+// True when the first letter of `text` is a capital ("China", "Đà Nẵng").
+bool StartsWithCapital(std::string_view text);
 
 // One item of a verb pattern, in surface order.
 struct PatternItem {
@@ -225,6 +231,10 @@ DictionarySet LoadPetrarchDictionaries(const std::string& dir);
 // FoldForMatch): the matcher would never pick the later entry for it. Called by
 // LoadDyadDictionaries.
 void CheckNameClashes(DictionarySet* set);
+
+// Reports every pattern that repeats an earlier pattern of the same verb (same language, lemma and
+// items), saying whether the codes differ. Called by LoadDyadDictionaries.
+void CheckDuplicatePatterns(DictionarySet* set);
 
 // The key of set `name` declared in file `file` (dyad format).
 std::string WordSetKey(uint32_t file, std::string_view name);

@@ -27,6 +27,8 @@ struct MatchTokens {
   // diacritics must match them exactly.
   bool has_diacritics = false;
   std::vector<char> capitals;  // 1 when the token is written in capitals or has no letters
+  std::vector<char> initial;   // 1 when the token starts with a capital letter
+  bool any_capital = false;    // some token has a capital letter (else case is not used)
   size_t size() const { return keys.size(); }
 };
 
@@ -73,12 +75,16 @@ class DictionaryMatcher {
   // language) are used.
   explicit DictionaryMatcher(const DictionarySet& set, std::string_view lang = "");
 
-  // The longest actor name starting at token `start`, with its code on `date`; nullopt when none.
-  std::optional<ActorMatch> MatchActorAt(const MatchTokens& tokens, size_t start,
-                                         const Date& date) const;
+  static constexpr size_t kNoLimit = static_cast<size_t>(-1);
 
-  // The longest agent noun (singular or plural) starting at token `start`.
-  std::optional<AgentMatch> MatchAgentAt(const MatchTokens& tokens, size_t start) const;
+  // The longest actor name starting at token `start` and ending at or before token `limit`, with
+  // its code on `date`; nullopt when none.
+  std::optional<ActorMatch> MatchActorAt(const MatchTokens& tokens, size_t start, const Date& date,
+                                         size_t limit = kNoLimit) const;
+
+  // The longest agent noun (singular or plural) in [start, limit) starting at token `start`.
+  std::optional<AgentMatch> MatchAgentAt(const MatchTokens& tokens, size_t start,
+                                         size_t limit = kNoLimit) const;
 
   // Scans left to right and returns non-overlapping actor mentions, longest first at each position.
   // An actor followed by an agent ("Vietnamese foreign minister", "Vietnam's foreign minister") or
@@ -87,7 +93,9 @@ class DictionaryMatcher {
   // the agent's role is attached (VNM + GOV => VNMGOV; a PETRARCH `CODE~` agent goes in front),
   // otherwise the actor's own dated code is kept ("General Secretary To Lam" => To Lam's code on
   // the date).
-  std::vector<CodedActor> FindActors(const MatchTokens& tokens, const Date& date) const;
+  // Only tokens in [begin, limit) are considered.
+  std::vector<CodedActor> FindActors(const MatchTokens& tokens, const Date& date, size_t begin = 0,
+                                     size_t limit = kNoLimit) const;
 
   // Verbs whose lemma or one of whose forms is `word` (folded first; multi-word verbs with spaces).
   // Diacritics matter ("gặp" is not "gấp"); a diacritic-free form is tried only when there is no
@@ -102,6 +110,7 @@ class DictionaryMatcher {
     uint32_t name;      // actors: index into names
     std::string exact;  // the name folded with diacritics, tokens joined by '\x1f'
     bool capitals_only = false;
+    bool capital_initial = false;
   };
   struct Node {
     bool has_longer = false;  // some name continues past this prefix
@@ -114,7 +123,7 @@ class DictionaryMatcher {
   // The longest entry of `index` at `start`: returns its candidate and sets *end; nullptr when
   // none.
   static const Candidate* Longest(const Index& index, const MatchTokens& tokens, size_t start,
-                                  size_t* end);
+                                  size_t limit, size_t* end);
 
   const DictionarySet* set_;
   Index actors_;
