@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <map>
+#include <optional>
 #include <set>
 #include <unordered_set>
 
@@ -41,6 +43,15 @@ const std::unordered_set<std::string>& NegationWords() {
       "not", "n't", "never", "no", "không", "chưa", "chẳng", "chả", "đừng"};
   return *s;
 }
+// Verbs whose infinitive complement is an intention, not an event.
+const std::unordered_set<std::string>& IntentVerbs() {
+  static const auto* s = new std::unordered_set<std::string>{
+      "wish", "want", "hope", "plan", "intend", "expect", "seek", "aim", "try", "attempt",
+      "prepare", "desire", "consider", "muốn", "mong muốn", "mong", "hy vọng", "dự kiến",
+      "dự định", "định", "sẽ"};
+  return *s;
+}
+
 const std::unordered_set<std::string>& Pronouns() {
   static const auto* s = new std::unordered_set<std::string>{
       "he",  "she", "him", "her", "his",  "they", "them", "their", "it",
@@ -66,6 +77,14 @@ struct HistoryItem {
   bool subject = false;
 };
 
+// What the coder carries from sentence to sentence of one article.
+struct ArticleContext {
+  std::vector<HistoryItem> history;
+  // Surnames (English) and given names (Vietnamese) of the people named so far: "Leahy" and
+  // "General Secretary Lam" after "Patrick Leahy" and "To Lam". An ambiguous alias maps to nullopt.
+  std::map<std::string, std::optional<Mention>> aliases;
+};
+
 struct PatternResult {
   bool matched = false;
   int specificity = -1;
@@ -80,7 +99,7 @@ class SentenceCoder {
  public:
   SentenceCoder(const Article& article, const Sentence& sentence, const ParsedSentence& parse,
                 const DictionaryMatcher& matcher, const Ontology& ontology,
-                const CoderOptions& options, std::vector<HistoryItem>* history,
+                const CoderOptions& options, ArticleContext* context,
                 std::string* explain)
       : article_(article),
         sentence_(sentence),
@@ -88,7 +107,8 @@ class SentenceCoder {
         matcher_(matcher),
         ontology_(ontology),
         options_(options),
-        history_(history),
+        history_(&context->history),
+        context_(context),
         explain_(explain) {}
 
   std::vector<Event> Code();
@@ -116,6 +136,7 @@ class SentenceCoder {
   std::vector<int> LocatedAgents(int nominal, int agent_mention);
   int Resolve(int mention_index, bool as_subject);
   std::vector<int> SubjectsOf(int verb, bool* passive);
+  std::vector<int> NearestActorBefore(int verb);
   int ObjectOf(int verb) const;
   int AgentOf(int verb) const;
   int NominalAfter(int verb, int after) const;
@@ -128,7 +149,10 @@ class SentenceCoder {
   bool WordMatches(const PatternItem& item, int w) const;
   void EmitEvents(int verb, const std::string& code, const std::string& reverse,
                   const std::string& pattern_text, const PatternResult& match,
-                  std::vector<Event>* events);
+                  std::vector<Event>* events, const std::vector<int>* given_sources = nullptr);
+  // The sources of a nominal event ("Blinken's visit", "a reception for X" at which the clause's
+  // subject hosts), or an empty list when the noun names no event of an actor.
+  std::vector<int> NominalSources(int noun, const std::string& code);
   EventActor ToEventActor(const Mention& m) const;
 
   const Article& article_;
@@ -138,6 +162,7 @@ class SentenceCoder {
   const Ontology& ontology_;
   const CoderOptions& options_;
   std::vector<HistoryItem>* history_;
+  ArticleContext* context_;
   std::string* explain_;
 
   std::vector<std::vector<int>> children_;
@@ -231,6 +256,35 @@ void SentenceCoder::FindMentions() {
     if (overlap) continue;
     for (int w = m.first; w <= m.last; ++w) mention_of_[w] = index;
     mentions_.push_back(std::move(m));
+  }
+  // People named earlier by their full name, now by one part of it ("Leahy", "Lam").
+  for (int w = 0; w < n; ++w) {
+    if (mention_of_[w] >= 0) continue;
+    const Word& word = p_.words[w];
+    if (word.form.empty() || !(word.upos == "PROPN" || word.upos == "NNP" || word.upos == "Np"))
+      continue;
+    auto it = context_->aliases.find(Form(w));
+    if (it == context_->aliases.end() || !it->second) continue;
+    Mention m = *it->second;
+    m.first = m.last = w;
+    m.span = word.span;
+    mention_of_[w] = static_cast<int>(mentions_.size());
+    mentions_.push_back(std::move(m));
+  }
+  for (const Mention& m : mentions_) {
+    if (!m.person || m.unresolved || m.entry.empty()) continue;
+    // The last proper-noun word of the mention, last syllable for Vietnamese words.
+    for (int w = m.last; w >= m.first; --w) {
+      const std::string& upos = p_.words[w].upos;
+      if (upos != "PROPN" && upos != "NNP" && upos != "Np") continue;
+      std::string key = Form(w);
+      size_t space = key.rfind(' ');
+      if (space != std::string::npos) key = key.substr(space + 1);
+      if (key.size() < 3) break;
+      auto [it, inserted] = context_->aliases.emplace(key, m);
+      if (!inserted && it->second && it->second->entry != m.entry) it->second.reset();
+      break;
+    }
   }
   // Pronouns are unresolved mentions of their own.
   for (int w = 0; w < n; ++w) {
@@ -455,11 +509,30 @@ std::vector<int> SentenceCoder::ActorsOf(int nominal, bool as_subject) {
   };
   int word = nominal;
   int m = MentionInPhrase(nominal, &word);
+  // A title written before a name ("former US Senator Patrick Leahy") names the person, whose own
+  // dated code is more exact than the title's.
+  if (m >= 0 && mentions_[m].agent && !mentions_[m].person) {
+    int next = mentions_[m].last + 1;
+    if (next < static_cast<int>(p_.words.size()) && mention_of_[next] >= 0 &&
+        mentions_[mention_of_[next]].person)
+      m = mention_of_[next];
+  }
   if (m >= 0 && mentions_[m].unresolved && mentions_[m].agent) {
     std::vector<int> located = LocatedAgents(nominal, m);
     if (!located.empty()) return located;
   }
   int resolved = m >= 0 ? Resolve(m, as_subject) : -1;
+  // "former president", "ex-minister", "cựu Bộ trưởng": a title without a person is now an elite.
+  if (resolved >= 0 && resolved_[resolved].agent && !resolved_[resolved].person &&
+      resolved_[resolved].code.size() > 3) {
+    for (int w = std::max(0, mentions_[m].first - 2); w <= mentions_[m].last; ++w) {
+      const std::string& f = Form(w);
+      if (f == "former" || f == "ex" || f == "cựu" || f == "nguyên") {
+        resolved_[resolved].code = resolved_[resolved].code.substr(0, 3) + "ELI";
+        break;
+      }
+    }
+  }
   add(resolved);
   // Conjoined modifiers: "Eriadori and Calenardhon leaders".
   if (word != nominal) {
@@ -550,7 +623,7 @@ std::vector<int> SentenceCoder::SubjectsOf(int verb, bool* passive) {
   // No subject of its own: a controlled or coordinated verb takes its governor's
   // ("X is about to restore ties", "X met Y and signed ..."); a relative clause takes its noun.
   int h = Head(verb);
-  if (h < 0) return {};
+  if (h < 0) return NearestActorBefore(verb);
   std::string_view rel = BaseRel(Rel(verb));
   if (rel == "xcomp" || rel == "conj" || rel == "advcl" || rel == "ccomp" ||
       (rel == "dep" && p_.words[h].upos == "VERB")) {
@@ -573,6 +646,29 @@ std::vector<int> SentenceCoder::SubjectsOf(int verb, bool* passive) {
     return SubjectsOf(h, passive);
   }
   if (rel == "acl") return ActorsOf(h, true);
+  return NearestActorBefore(verb);
+}
+
+// A misparsed subject ("On behalf of President Joe Biden, US Secretary of State Antony Blinken
+// reiterated ..."): the nearest actor before the verb inside the verb's own subtree.
+std::vector<int> SentenceCoder::NearestActorBefore(int verb) {
+  for (int w = verb - 1; w >= 0; --w) {
+    int k = mention_of_[w];
+    if (k < 0 || w != mentions_[k].last) continue;
+    bool inside = false;
+    for (int h = Head(w), steps = 0; h >= 0 && steps < 64; h = Head(h), ++steps) {
+      if (h == verb) {
+        inside = true;
+        break;
+      }
+    }
+    if (!inside) continue;
+    int r = Resolve(k, true);
+    if (r < 0) continue;
+    Say(fmt::format("'{}' has no subject: taking the actor before it, {}", p_.words[verb].form,
+                    resolved_[r].code));
+    return {r};
+  }
   return {};
 }
 
@@ -748,6 +844,16 @@ int SentenceCoder::NominalAfter(int verb, int after) const {
   }
   for (int w : PhraseWords(verb, true)) {
     if (w <= after) continue;
+    // Places are where the event happens, not whom it concerns: "opposed the war in Vietnam",
+    // "celebrated Iftar in Osgiliath with the leaders of Gondor".
+    bool locative = false;
+    for (int c : options_.locatives_are_targets ? std::vector<int>{} : children_[w]) {
+      if (BaseRel(Rel(c)) != "case") continue;
+      const std::string& l = Lemma(c);
+      locative |= l == "in" || l == "inside" || l == "near" || l == "across" ||
+                  l == "throughout" || l == "within" || l == "around" || l == "tại" || l == "ở";
+    }
+    if (locative) continue;
     int m = MentionInPhrase(w);
     if (m >= 0 && !(mentions_[m].unresolved && mentions_[m].agent == nullptr)) return w;
   }
@@ -766,12 +872,59 @@ EventActor SentenceCoder::ToEventActor(const Mention& m) const {
   return a;
 }
 
+std::vector<int> SentenceCoder::NominalSources(int noun, const std::string& code) {
+  // The noun's own agent: a possessor, "by X", Vietnamese "của X".
+  for (int c : children_[noun]) {
+    std::string_view rel = Rel(c);
+    if (rel == "nmod:poss" || BaseRel(rel) == "poss") {
+      // A pronoun possessor ("its support") is too uncertain to code an event on.
+      if (mention_of_[c] >= 0 && mentions_[mention_of_[c]].unresolved) return {};
+      std::vector<int> a = ActorsOf(c, true);
+      if (!a.empty()) return a;
+    }
+    if (BaseRel(rel) == "nmod" || BaseRel(rel) == "obl") {
+      for (int cc : children_[c]) {
+        const std::string& l = Lemma(cc);
+        if (BaseRel(Rel(cc)) == "case" && (l == "by" || l == "của")) {
+          std::vector<int> a = ActorsOf(c, true);
+          if (!a.empty()) return a;
+        }
+      }
+    }
+  }
+  // Else the subject of the clause, when the clause makes it the noun's agent: the object of a
+  // light verb ("held a reception for X"), a circumstance ("at a reception for X"), or a
+  // consultation it took part in ("acknowledged the results of a phone call with X").
+  static const std::unordered_set<std::string> kLightVerbs = {
+      "hold", "have", "host", "give", "pay", "make", "conduct", "organise", "organize", "attend",
+      "tổ chức", "có", "thực hiện", "tiến hành", "dự"};
+  int g = Head(noun);
+  int steps = 0;
+  while (g >= 0 && p_.words[g].upos != "VERB" && steps++ < 4) g = Head(g);
+  if (g < 0 || p_.words[g].upos != "VERB") return {};
+  bool light = IsObjectRel(Rel(noun)) && Head(noun) == g && kLightVerbs.count(Lemma(g)) > 0;
+  bool circumstance = false;
+  for (int c : children_[noun]) {
+    const std::string& l = Lemma(c);
+    if (BaseRel(Rel(c)) == "case" && (l == "at" || l == "during" || l == "tại" || l == "trong"))
+      circumstance = true;
+  }
+  // Talks, calls and negotiations have two sides: the clause's subject is the other one.
+  bool consultation = code == "040" || code == "041" || code == "046";
+  if (!light && !circumstance && !consultation) return {};
+  bool passive = false;
+  return SubjectsOf(g, &passive);
+}
+
 void SentenceCoder::EmitEvents(int verb, const std::string& code, const std::string& reverse,
                                const std::string& pattern_text, const PatternResult& match,
-                               std::vector<Event>* events) {
+                               std::vector<Event>* events, const std::vector<int>* given_sources) {
   bool passive = false;
   std::vector<int> sources;
-  if (match.source_after != -2) {
+  const bool nominal_event = given_sources != nullptr;
+  if (given_sources) {
+    sources = *given_sources;
+  } else if (match.source_after != -2) {
     sources = ActorsOf(NominalAfter(verb, match.source_after), true);
   } else {
     sources = SubjectsOf(verb, &passive);
@@ -796,13 +949,29 @@ void SentenceCoder::EmitEvents(int verb, const std::string& code, const std::str
     if (nominal < 0 || ActorsOf(nominal, false).empty()) {
       int after = verb;
       for (int w : match.words) after = std::max(after, w);
-      int next = NominalAfter(verb, after == verb ? -1 : after);
-      if (next < 0 && after != verb) next = NominalAfter(verb, -1);
+      // A nominal event looks only after the noun: its possessor is its source.
+      int next = NominalAfter(verb, after == verb && !nominal_event ? -1 : after);
+      if (next < 0 && after != verb) next = NominalAfter(verb, nominal_event ? verb : -1);
       if (next >= 0) nominal = next;
     }
     targets = ActorsOf(nominal, false);
-    // Still none: the subject of a reported clause ("Arnor believes Dagolath can cope").
-    if (targets.empty()) {
+    // "a phone call with X" parsed with X elsewhere: the actor after a following "with".
+    if (targets.empty() && nominal_event) {
+      int n = static_cast<int>(p_.words.size());
+      for (int w = verb + 1; w < n && w <= verb + 4; ++w) {
+        if (Lemma(w) != "with" && Lemma(w) != "với") continue;
+        for (int x = w + 1; x < n && x <= w + 6; ++x) {
+          int k = mention_of_[x];
+          if (k < 0) continue;
+          int r = Resolve(k, false);
+          if (r >= 0) targets.push_back(r);
+          break;
+        }
+        break;
+      }
+    }
+    // Still none (PETRARCH): the subject of a reported clause ("Arnor believes Dagolath can cope").
+    if (targets.empty() && options_.locatives_are_targets) {
       for (int c : children_[verb]) {
         if (BaseRel(Rel(c)) != "ccomp") continue;
         for (int cc : children_[c])
@@ -892,7 +1061,16 @@ std::vector<Event> SentenceCoder::Code() {
         in_date_[w] = true;
   // Which verbs produced events, to drop a statement verb whose complement carries the event.
   std::vector<std::vector<Event>> by_verb(n);
-  for (int v = 0; v < n; ++v) {
+  // Verbs first, then event nouns; a noun a verb's pattern used ("held phone talks") is part of
+  // that verb's event, not one of its own.
+  std::vector<bool> used(n, false);
+  std::vector<int> order;
+  for (int v = 0; v < n; ++v)
+    if (p_.words[v].upos != "NOUN") order.push_back(v);
+  for (int v = 0; v < n; ++v)
+    if (p_.words[v].upos == "NOUN") order.push_back(v);
+  for (int v : order) {
+    if (used[v]) continue;
     const Word& word = p_.words[v];
     if (word.upos != "VERB" && word.upos != "NOUN" && !word.upos.empty()) continue;
     {
@@ -913,9 +1091,15 @@ std::vector<Event> SentenceCoder::Code() {
     if (refs.empty()) refs = matcher_.FindVerb(Form(v));
     if (refs.empty() && Form(v) != lemma) refs = matcher_.FindVerb(lemma);
     if (refs.empty()) continue;
-    // A noun codes only as a nominal event with a possessor or "of"-phrase actor ("Blinken's
-    // visit to Vietnam", "chuyến thăm của ..."): handled as its subject below.
-    if (word.upos == "NOUN") continue;
+    const bool nominal = word.upos == "NOUN";
+    if (nominal && !options_.code_nominal_events) continue;
+    // "wishes to visit", "plans to sign", "muốn thăm": an intention, not the event itself.
+    if (!options_.code_intended && BaseRel(Rel(v)) == "xcomp" && Head(v) >= 0 &&
+        IntentVerbs().count(Lemma(Head(v)))) {
+      Say(fmt::format("'{}' is only intended ('{}'): not coded", word.form,
+                      p_.words[Head(v)].form));
+      continue;
+    }
     const bool negated = Negated(v) && !options_.code_negated;
     std::vector<int> phrase = PhraseWords(v);
     const VerbPattern* best = nullptr;
@@ -983,6 +1167,18 @@ std::vector<Event> SentenceCoder::Code() {
     }
     if ((code.empty() || code == "---") && reverse.empty()) {
       Say(fmt::format("verb '{}': pattern '{}' codes nothing", word.form, pattern_text));
+      continue;
+    }
+    for (int w : best_match.words) used[w] = true;
+    if (nominal) {
+      // A noun codes only as a nominal event whose agent is named ("Blinken's visit to
+      // Vietnam", "a reception for X" given by the clause's subject, "chuyến thăm của X").
+      std::vector<int> sources = NominalSources(v, code.empty() ? reverse : code);
+      if (sources.empty()) {
+        Say(fmt::format("noun '{}' names no agent: not coded", word.form));
+        continue;
+      }
+      EmitEvents(v, code, reverse, "(noun) " + pattern_text, best_match, &by_verb[v], &sources);
       continue;
     }
     EmitEvents(v, code, reverse, pattern_text, best_match, &by_verb[v]);
@@ -1062,7 +1258,7 @@ std::vector<Event> Coder::CodeArticle(const Article& article,
                                       const std::vector<ParsedSentence>& parses,
                                       std::string* explain) const {
   std::vector<Event> events;
-  std::vector<HistoryItem> history;
+  ArticleContext context;
   // Discards: a sentence-level phrase drops its sentence; an article-level one the whole article.
   std::vector<const DiscardEntry*> discarded(sentences.size(), nullptr);
   for (size_t i = 0; i < sentences.size(); ++i) {
@@ -1098,7 +1294,7 @@ std::vector<Event> Coder::CodeArticle(const Article& article,
       if (explain) *explain += "  no dictionaries for this language\n";
       continue;
     }
-    SentenceCoder coder(article, s, parses[i], *matcher, ontology_, options_, &history, explain);
+    SentenceCoder coder(article, s, parses[i], *matcher, ontology_, options_, &context, explain);
     for (Event& e : coder.Code()) events.push_back(std::move(e));
   }
   return events;

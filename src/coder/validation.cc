@@ -89,7 +89,11 @@ ValidationSummary RunValidation(const std::string& xml_path, const ValidationOpt
   for (const DictProblem& p : dictionaries.problems) out << "dictionary: " << p.ToString() << "\n";
   DictionaryMatcher matcher(dictionaries);
   const Ontology& ontology = Ontology::Default();
-  Coder coder({{"", &matcher}}, ontology);
+  CoderOptions coder_options;
+  coder_options.code_intended = true;  // PETRARCH's conventions
+  coder_options.locatives_are_targets = true;
+  coder_options.code_nominal_events = false;
+  Coder coder({{"", &matcher}}, ontology, coder_options);
 
   ValidationSummary summary;
   for (Article& article : articles) {

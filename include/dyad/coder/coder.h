@@ -20,6 +20,15 @@ struct CoderOptions {
   bool code_negated = false;
   // Require both a source and a target (PETRARCH's require_dyad).
   bool require_dyad = true;
+  // Code events that are only intended ("wishes to visit"); PETRARCH does, dyad by default not.
+  bool code_intended = false;
+  // PETRARCH's last-resort targets: an actor named as a place ("the war in Vietnam", "asylum in
+  // Gondor") and the subject of a reported clause ("Arnor believes Dagolath can cope" codes
+  // Arnor against Dagolath). dyad by default takes neither.
+  bool locatives_are_targets = false;
+  // Code event nouns whose agent is named ("Blinken's visit to Vietnam"); PETRARCH codes verbs
+  // only.
+  bool code_nominal_events = true;
 };
 
 class Coder {
