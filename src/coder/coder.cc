@@ -46,9 +46,9 @@ const std::unordered_set<std::string>& NegationWords() {
 // Verbs whose infinitive complement is an intention, not an event.
 const std::unordered_set<std::string>& IntentVerbs() {
   static const auto* s = new std::unordered_set<std::string>{
-      "wish", "want", "hope", "plan", "intend", "expect", "seek", "aim", "try", "attempt",
-      "prepare", "desire", "consider", "muốn", "mong muốn", "mong", "hy vọng", "dự kiến",
-      "dự định", "định", "sẽ"};
+      "wish",      "want", "hope",    "plan",    "intend",  "expect",   "seek",
+      "aim",       "try",  "attempt", "prepare", "desire",  "consider", "muốn",
+      "mong muốn", "mong", "hy vọng", "dự kiến", "dự định", "định",     "sẽ"};
   return *s;
 }
 
@@ -99,8 +99,7 @@ class SentenceCoder {
  public:
   SentenceCoder(const Article& article, const Sentence& sentence, const ParsedSentence& parse,
                 const DictionaryMatcher& matcher, const Ontology& ontology,
-                const CoderOptions& options, ArticleContext* context,
-                std::string* explain)
+                const CoderOptions& options, ArticleContext* context, std::string* explain)
       : article_(article),
         sentence_(sentence),
         p_(parse),
@@ -134,6 +133,7 @@ class SentenceCoder {
   int MentionInPhrase(int head, int* word) const;
   std::vector<int> ActorsOf(int nominal, bool as_subject);
   std::vector<int> LocatedAgents(int nominal, int agent_mention);
+  std::string NonRolePrefix(const std::string& code) const;
   int Resolve(int mention_index, bool as_subject);
   std::vector<int> SubjectsOf(int verb, bool* passive);
   std::vector<int> NearestActorBefore(int verb);
@@ -172,7 +172,7 @@ class SentenceCoder {
   std::vector<int> mention_of_;
   std::vector<Mention> resolved_;  // mentions resolved through the history, by mention index
   std::vector<DateMention> dates_;
-  std::vector<bool> in_date_;  // per word: inside a date expression
+  std::vector<bool> in_date_;          // per word: inside a date expression
   std::vector<int> subject_mentions_;  // mentions used as subjects, for the history
 };
 
@@ -435,6 +435,17 @@ int SentenceCoder::Resolve(int index, bool as_subject) {
   return index;
 }
 
+// The components of an actor code before its first role: "USAGOV" -> "USA", "DNKMUS" -> "DNKMUS".
+std::string SentenceCoder::NonRolePrefix(const std::string& code) const {
+  size_t end = 3;
+  while (end + 3 <= code.size()) {
+    const ActorComponent* c = ontology_.FindActorComponent(std::string_view(code).substr(end, 3));
+    if (c != nullptr && c->kind == ActorComponentKind::kRole) break;
+    end += 3;
+  }
+  return code.substr(0, std::min(end, code.size()));
+}
+
 // An agent noun placed by a country in its phrase: "soldiers from Gondor", "lawmakers and
 // officials in Arnor and Gondor", "an Arnor diplomat". One combined actor per agent and country.
 std::vector<int> SentenceCoder::LocatedAgents(int nominal, int agent_mention) {
@@ -450,7 +461,13 @@ std::vector<int> SentenceCoder::LocatedAgents(int nominal, int agent_mention) {
   std::vector<int> places;
   auto add_place = [&](int w) {
     int pm = mention_of_[w];
-    if (pm < 0 || mentions_[pm].unresolved || mentions_[pm].code.size() != 3) return;
+    if (pm < 0 || mentions_[pm].unresolved || mentions_[pm].code.size() < 3) return;
+    // A coded actor lends its country: "the administration of President Donald Trump" = USA.
+    const ActorComponent* first =
+        ontology_.FindActorComponent(std::string_view(mentions_[pm].code).substr(0, 3));
+    if (mentions_[pm].code.size() > 3 &&
+        (first == nullptr || first->kind != ActorComponentKind::kCountry))
+      return;
     if (std::find(places.begin(), places.end(), pm) == places.end()) places.push_back(pm);
     for (int cc : children_[w])
       if (BaseRel(Rel(cc)) == "conj") {
@@ -470,7 +487,7 @@ std::vector<int> SentenceCoder::LocatedAgents(int nominal, int agent_mention) {
   for (int a : agents) {
     for (int p : places) {
       Mention combined = mentions_[a];
-      combined.code = mentions_[p].code + mentions_[a].code;
+      combined.code = NonRolePrefix(mentions_[p].code) + mentions_[a].code;
       combined.unresolved = false;
       combined.entry = mentions_[a].entry + " of " + mentions_[p].entry;
       int first = std::min(mentions_[a].first, mentions_[p].first);
@@ -645,7 +662,17 @@ std::vector<int> SentenceCoder::SubjectsOf(int verb, bool* passive) {
     }
     return SubjectsOf(h, passive);
   }
-  if (rel == "acl") return ActorsOf(h, true);
+  if (rel == "acl") {
+    // A participle or relative clause takes its noun; Vietnamese (VTB) attaches predicates to
+    // their subject as acl:subj. A clause on a noun without an actor ("chuyển lời cảm ơn tới X":
+    // convey thanks to X) takes the subject of the verb governing that noun.
+    std::vector<int> a = ActorsOf(h, true);
+    if (!a.empty()) return a;
+    int g = Head(h);
+    if (sentence_.language == "vi" && g >= 0 && p_.words[g].upos == "VERB")
+      return SubjectsOf(g, passive);
+    return {};
+  }
   return NearestActorBefore(verb);
 }
 
@@ -850,8 +877,8 @@ int SentenceCoder::NominalAfter(int verb, int after) const {
     for (int c : options_.locatives_are_targets ? std::vector<int>{} : children_[w]) {
       if (BaseRel(Rel(c)) != "case") continue;
       const std::string& l = Lemma(c);
-      locative |= l == "in" || l == "inside" || l == "near" || l == "across" ||
-                  l == "throughout" || l == "within" || l == "around" || l == "tại" || l == "ở";
+      locative |= l == "in" || l == "inside" || l == "near" || l == "across" || l == "throughout" ||
+                  l == "within" || l == "around" || l == "tại" || l == "ở";
     }
     if (locative) continue;
     int m = MentionInPhrase(w);
@@ -896,8 +923,8 @@ std::vector<int> SentenceCoder::NominalSources(int noun, const std::string& code
   // light verb ("held a reception for X"), a circumstance ("at a reception for X"), or a
   // consultation it took part in ("acknowledged the results of a phone call with X").
   static const std::unordered_set<std::string> kLightVerbs = {
-      "hold", "have", "host", "give", "pay", "make", "conduct", "organise", "organize", "attend",
-      "tổ chức", "có", "thực hiện", "tiến hành", "dự"};
+      "hold",     "have",   "host",    "give", "pay",       "make",      "conduct", "organise",
+      "organize", "attend", "tổ chức", "có",   "thực hiện", "tiến hành", "dự"};
   int g = Head(noun);
   int steps = 0;
   while (g >= 0 && p_.words[g].upos != "VERB" && steps++ < 4) g = Head(g);

@@ -49,7 +49,8 @@ class Coder {
  private:
   const DictionaryMatcher* MatcherFor(const std::string& language) const;
   // The discard phrase found in `sentence` (folded, padded with spaces), or nullptr.
-  const DiscardEntry* FindDiscard(const DictionaryMatcher* matcher, const std::string& folded) const;
+  const DiscardEntry* FindDiscard(const DictionaryMatcher* matcher,
+                                  const std::string& folded) const;
 
   struct FoldedDiscard {
     std::string phrase;  // " folded words "
