@@ -173,6 +173,7 @@ class SentenceCoder {
   std::vector<Mention> resolved_;  // mentions resolved through the history, by mention index
   std::vector<DateMention> dates_;
   std::vector<bool> in_date_;          // per word: inside a date expression
+  bool has_diacritics_ = false;        // the sentence is written with diacritics
   std::vector<int> subject_mentions_;  // mentions used as subjects, for the history
 };
 
@@ -1080,6 +1081,8 @@ std::vector<Event> SentenceCoder::Code() {
   }
   FindMentions();
   dates_ = FindDateMentions(sentence_.tokens, article_.date);
+  for (int w = 0; w < n && !has_diacritics_; ++w)
+    has_diacritics_ = sentence_.language == "vi" && Form(w) != FoldWithoutDiacritics(Form(w));
   in_date_.assign(n, false);
   for (const DateMention& d : dates_)
     for (int w = 0; w < n; ++w)
@@ -1106,17 +1109,26 @@ std::vector<Event> SentenceCoder::Code() {
     }
     std::string lemma = Lemma(v);
     std::vector<VerbRef> refs;
+    auto find = [&](const std::string& w) { return matcher_.FindVerb(w, !has_diacritics_); };
     // Phrasal verbs first ("back down", "call off").
     for (int c : children_[v]) {
       if (Rel(c) == "compound:prt" || Rel(c) == "prt") {
-        refs = matcher_.FindVerb(lemma + " " + Lemma(c));
-        if (refs.empty()) refs = matcher_.FindVerb(Form(v) + " " + Lemma(c));
+        refs = find(lemma + " " + Lemma(c));
+        if (refs.empty()) refs = find(Form(v) + " " + Lemma(c));
+      }
+    }
+    // Vietnamese verbs the segmenter split ("điện" + "đàm"): the verb with a neighbouring word.
+    if (refs.empty() && sentence_.language == "vi") {
+      if (v > 0 && !used[v - 1] && !(refs = find(Form(v - 1) + " " + Form(v))).empty()) {
+        used[v - 1] = true;
+      } else if (v + 1 < n && !used[v + 1] && !(refs = find(Form(v) + " " + Form(v + 1))).empty()) {
+        used[v + 1] = true;
       }
     }
     // The surface form first (PETRARCH lists irregular forms as verbs of their own: "LEFT"), then
     // the lemma.
-    if (refs.empty()) refs = matcher_.FindVerb(Form(v));
-    if (refs.empty() && Form(v) != lemma) refs = matcher_.FindVerb(lemma);
+    if (refs.empty()) refs = find(Form(v));
+    if (refs.empty() && Form(v) != lemma) refs = find(lemma);
     if (refs.empty()) continue;
     const bool nominal = word.upos == "NOUN";
     if (nominal && !options_.code_nominal_events) continue;

@@ -299,10 +299,12 @@ std::vector<CodedActor> DictionaryMatcher::FindActors(const MatchTokens& tokens,
   return out;
 }
 
-std::vector<VerbRef> DictionaryMatcher::FindVerb(std::string_view word) const {
+std::vector<VerbRef> DictionaryMatcher::FindVerb(std::string_view word,
+                                                 bool allow_without_diacritics) const {
   std::string exact = FoldToken(word, true);
   auto it = verbs_.find(exact);
   if (it != verbs_.end()) return it->second;
+  if (!allow_without_diacritics) return {};
   auto plain = verbs_plain_.find(FoldToken(word, false));
   if (plain != verbs_plain_.end()) return plain->second;
   return {};

@@ -100,7 +100,9 @@ class DictionaryMatcher {
   // Verbs whose lemma or one of whose forms is `word` (folded first; multi-word verbs with spaces).
   // Diacritics matter ("gặp" is not "gấp"); a diacritic-free form is tried only when there is no
   // exact hit.
-  std::vector<VerbRef> FindVerb(std::string_view word) const;
+  // `allow_without_diacritics` false: exact spelling only (for text written with diacritics, where
+  // "đàm" must not find "đâm").
+  std::vector<VerbRef> FindVerb(std::string_view word, bool allow_without_diacritics = true) const;
 
   const DictionarySet& dictionaries() const { return *set_; }
 
