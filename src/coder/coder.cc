@@ -717,7 +717,11 @@ std::vector<int> SentenceCoder::PhraseWords(int verb, bool with_modifier_clauses
   std::vector<int> stack;
   for (int c : children_[verb]) {
     std::string_view rel = Rel(c);
-    if (IsSubjectRel(rel) || IsPassiveSubjectRel(rel) || IsClausalRel(rel)) continue;
+    // A predicative adjective or adverb belongs to the verb's phrase ("đánh giá cao": rate
+    // highly); a clause does not.
+    bool predicative = BaseRel(rel) == "xcomp" && p_.words[c].upos != "VERB";
+    if (IsSubjectRel(rel) || IsPassiveSubjectRel(rel) || (IsClausalRel(rel) && !predicative))
+      continue;
     stack.push_back(c);
   }
   while (!stack.empty()) {
