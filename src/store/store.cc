@@ -65,6 +65,73 @@ CREATE INDEX events_article ON events(article_id, sentence_idx);
 CREATE INDEX events_date ON events(date);
 CREATE INDEX events_dyad ON events(source_code, target_code, date);
 )sql",
+    // 2: deduplicated events, full-text search over sentences, query indexes. See
+    // docs/database.md for the deduplication rule; src/query/dedup.cc computes the clusters.
+    R"sql(
+-- One row per real-world event: a cluster of raw events (mentions) with the same bucket
+-- (source and target cut to country+role, CAMEO root) and compatible dates and codes.
+CREATE TABLE dedup_events (
+  id           INTEGER PRIMARY KEY,
+  source_key   TEXT NOT NULL,     -- substr(source_code, 1, 6)
+  target_key   TEXT NOT NULL,     -- substr(target_code, 1, 6)
+  root         TEXT NOT NULL,     -- substr(cameo, 1, 2)
+  date         TEXT,
+  source_code  TEXT,
+  target_code  TEXT,
+  cameo        TEXT NOT NULL,     -- the most specific code among the mentions
+  goldstein    REAL,
+  quad_class   INTEGER,
+  mentions     INTEGER NOT NULL,  -- raw events in the cluster
+  articles     INTEGER NOT NULL,  -- distinct articles among them
+  languages    TEXT,              -- distinct languages, sorted, comma-separated
+  first_event  INTEGER NOT NULL   -- the raw event that gave the code (events.id)
+);
+CREATE INDEX dedup_bucket ON dedup_events(source_key, target_key, root);
+CREATE INDEX dedup_date ON dedup_events(date);
+CREATE INDEX dedup_dyad ON dedup_events(source_code, target_code, date, quad_class, goldstein);
+CREATE INDEX dedup_target ON dedup_events(target_code, source_code, date);
+-- Links every raw event (a mention) to its deduplicated event.
+CREATE TABLE event_mentions (
+  event_id INTEGER PRIMARY KEY,  -- events.id
+  dedup_id INTEGER NOT NULL      -- dedup_events.id
+);
+CREATE INDEX event_mentions_dedup ON event_mentions(dedup_id);
+-- Buckets whose raw events changed since their clusters were last computed. Filled by triggers,
+-- so every writer (dyad or plain SQL) keeps it right; emptied by the dedup refresh.
+CREATE TABLE dedup_dirty (
+  source_key TEXT NOT NULL,
+  target_key TEXT NOT NULL,
+  root       TEXT NOT NULL,
+  PRIMARY KEY (source_key, target_key, root)
+) WITHOUT ROWID;
+CREATE TRIGGER events_dedup_insert AFTER INSERT ON events BEGIN
+  INSERT OR IGNORE INTO dedup_dirty VALUES (substr(coalesce(new.source_code, ''), 1, 6),
+      substr(coalesce(new.target_code, ''), 1, 6), substr(new.cameo, 1, 2));
+END;
+CREATE TRIGGER events_dedup_delete AFTER DELETE ON events BEGIN
+  INSERT OR IGNORE INTO dedup_dirty VALUES (substr(coalesce(old.source_code, ''), 1, 6),
+      substr(coalesce(old.target_code, ''), 1, 6), substr(old.cameo, 1, 2));
+END;
+INSERT OR IGNORE INTO dedup_dirty SELECT DISTINCT substr(coalesce(source_code, ''), 1, 6),
+    substr(coalesce(target_code, ''), 1, 6), substr(cameo, 1, 2) FROM events;
+-- The bucket of a raw event, for the dedup refresh (same expressions as above).
+CREATE INDEX events_bucket ON events(substr(coalesce(source_code, ''), 1, 6),
+    substr(coalesce(target_code, ''), 1, 6), substr(cameo, 1, 2), date);
+-- Timelines read only this index (covering): dyad, date, quad class, Goldstein.
+DROP INDEX events_dyad;
+CREATE INDEX events_dyad ON events(source_code, target_code, date, quad_class, goldstein);
+CREATE INDEX events_target ON events(target_code, source_code, date);
+-- Full-text search over sentences (external content: the text is stored once, in sentences).
+CREATE VIRTUAL TABLE sentences_fts USING fts5(text, content='sentences', content_rowid='rowid',
+    tokenize='unicode61 remove_diacritics 0');
+CREATE TRIGGER sentences_fts_insert AFTER INSERT ON sentences BEGIN
+  INSERT INTO sentences_fts(rowid, text) VALUES (new.rowid, new.text);
+END;
+CREATE TRIGGER sentences_fts_delete AFTER DELETE ON sentences BEGIN
+  INSERT INTO sentences_fts(sentences_fts, rowid, text) VALUES ('delete', old.rowid, old.text);
+END;
+INSERT INTO sentences_fts(sentences_fts) VALUES ('rebuild');
+)sql",
 };
 
 constexpr int kMigrationCount = static_cast<int>(sizeof(kMigrations) / sizeof(kMigrations[0]));
@@ -97,6 +164,27 @@ std::string ContentHash(const Article& a) {
   return Digest(data);
 }
 
+// Prepared statements reused by every write: preparing them once per article would cost more than
+// the inserts themselves on small articles.
+struct Store::Statements {
+  explicit Statements(sqlite3* db)
+      : find(db, "SELECT content_hash FROM articles WHERE id = ?"),
+        del(db, "DELETE FROM articles WHERE id = ?"),
+        article(db,
+                "INSERT INTO articles(id, content_hash, date, language, title, url, origin, text) "
+                "VALUES (?,?,?,?,?,?,?,?)"),
+        sentence(db,
+                 "INSERT INTO sentences(article_id, idx, begin, end, language, text) "
+                 "VALUES (?,?,?,?,?,?)"),
+        event(db,
+              "INSERT INTO events(article_id, sentence_idx, date, date_source, language, "
+              "source_code, source_text, source_begin, source_end, target_code, target_text, "
+              "target_begin, target_end, cameo, cameo_name, goldstein, quad_class, plover_event, "
+              "plover_mode, plover_context, verb_text, verb_begin, verb_end, verb_pattern) "
+              "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)") {}
+  sqlite::Statement find, del, article, sentence, event;
+};
+
 int Store::LatestSchemaVersion() { return kMigrationCount; }
 
 Store::Store(const std::string& path) : path_(path) {
@@ -121,7 +209,14 @@ Store::Store(const std::string& path) : path_(path) {
 }
 
 Store::~Store() {
+  statements_.reset();  // finalize before closing
   if (db_) sqlite3_close(db_);
+}
+
+void Store::RollbackQuietly() {
+  char* err = nullptr;
+  sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, &err);
+  sqlite3_free(err);
 }
 
 void Store::Exec(const std::string& sql) const {
@@ -167,108 +262,130 @@ void Store::Migrate() {
 Store::WriteResult Store::WriteArticle(const Article& article,
                                        const std::vector<Sentence>& sentences,
                                        const std::vector<Event>& events) {
-  const std::string hash = ContentHash(article);
   Exec("BEGIN IMMEDIATE");
   try {
-    WriteResult result = WriteResult::kInserted;
-    {
-      sqlite::Statement find(db_, "SELECT content_hash FROM articles WHERE id = ?");
-      find.Bind(1, article.id);
-      if (find.Step()) {
-        if (find.Text(0) == hash) {
-          result = WriteResult::kUnchanged;
-        } else {
-          result = WriteResult::kReplaced;
-        }
-      }
-    }
-    if (result == WriteResult::kUnchanged) {
-      Exec("COMMIT");
-      return result;
-    }
-    if (result == WriteResult::kReplaced) {
-      sqlite::Statement del(db_, "DELETE FROM articles WHERE id = ?");
-      del.Bind(1, article.id).Run();  // cascades to sentences and events
-    }
-    sqlite::Statement ins(db_,
-                          "INSERT INTO articles(id, content_hash, date, language, title, url, "
-                          "origin, text) VALUES (?,?,?,?,?,?,?,?)");
-    ins.Bind(1, article.id).Bind(2, hash);
-    if (article.date)
-      ins.Bind(3, article.date->ToString());
-    else
-      ins.BindNull(3);
-    ins.BindOrNull(4, article.language)
-        .BindOrNull(5, article.title)
-        .BindOrNull(6, article.url)
-        .BindOrNull(7, article.origin)
-        .Bind(8, article.text)
-        .Run();
-    sqlite::Statement sent(db_,
-                           "INSERT INTO sentences(article_id, idx, begin, end, language, text) "
-                           "VALUES (?,?,?,?,?,?)");
-    for (const Sentence& s : sentences) {
-      std::string_view text(article.text);
-      std::string_view st = s.span.end <= text.size()
-                                ? text.substr(s.span.begin, s.span.end - s.span.begin)
-                                : std::string_view();
-      sent.Bind(1, article.id)
-          .Bind(2, s.index)
-          .Bind(3, s.span.begin)
-          .Bind(4, s.span.end)
-          .Bind(5, s.language)
-          .Bind(6, st)
-          .Run();
-    }
-    sqlite::Statement ev(
-        db_,
-        "INSERT INTO events(article_id, sentence_idx, date, date_source, language, source_code, "
-        "source_text, source_begin, source_end, target_code, target_text, target_begin, "
-        "target_end, cameo, cameo_name, goldstein, quad_class, plover_event, plover_mode, "
-        "plover_context, verb_text, verb_begin, verb_end, verb_pattern) "
-        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
-    for (const Event& e : events) {
-      ev.Bind(1, article.id).Bind(2, e.sentence);
-      if (e.date)
-        ev.Bind(3, e.date->ToString());
-      else
-        ev.BindNull(3);
-      if (e.date_source == DateSource::kText)
-        ev.Bind(4, std::string_view("text"));
-      else if (e.date_source == DateSource::kArticle)
-        ev.Bind(4, std::string_view("article"));
-      else
-        ev.BindNull(4);
-      ev.BindOrNull(5, e.language)
-          .BindOrNull(6, e.source.code)
-          .BindOrNull(7, e.source.text)
-          .Bind(8, e.source.span.begin)
-          .Bind(9, e.source.span.end)
-          .BindOrNull(10, e.target.code)
-          .BindOrNull(11, e.target.text)
-          .Bind(12, e.target.span.begin)
-          .Bind(13, e.target.span.end)
-          .Bind(14, e.cameo)
-          .BindOrNull(15, e.cameo_name)
-          .Bind(16, e.goldstein)
-          .Bind(17, e.quad_class)
-          .BindOrNull(18, e.plover.event)
-          .BindOrNull(19, e.plover.mode)
-          .BindOrNull(20, e.plover.context)
-          .BindOrNull(21, e.verb_text)
-          .Bind(22, e.verb_span.begin)
-          .Bind(23, e.verb_span.end)
-          .BindOrNull(24, e.verb_pattern)
-          .Run();
-    }
+    WriteResult result = WriteInTransaction(article, sentences, events);
     Exec("COMMIT");
     return result;
   } catch (...) {
-    char* err = nullptr;
-    sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, &err);
-    sqlite3_free(err);
+    RollbackQuietly();
     throw;
   }
+}
+
+std::vector<Store::BatchItemResult> Store::WriteArticles(const std::vector<ArticleRecord>& batch) {
+  std::vector<BatchItemResult> results(batch.size());
+  if (batch.empty()) return results;
+  Exec("BEGIN IMMEDIATE");
+  try {
+    for (size_t i = 0; i < batch.size(); ++i) {
+      results[i].result =
+          WriteInTransaction(*batch[i].article, *batch[i].sentences, *batch[i].events);
+    }
+    Exec("COMMIT");
+    return results;
+  } catch (const StoreError&) {
+    RollbackQuietly();
+  }
+  // Something in the batch failed: redo it one article per transaction, so that only the
+  // failing articles are lost.
+  for (size_t i = 0; i < batch.size(); ++i) {
+    results[i] = BatchItemResult{};
+    try {
+      results[i].result = WriteArticle(*batch[i].article, *batch[i].sentences, *batch[i].events);
+    } catch (const StoreError& e) {
+      results[i].error = e.what();
+    }
+  }
+  return results;
+}
+
+Store::WriteResult Store::WriteInTransaction(const Article& article,
+                                             const std::vector<Sentence>& sentences,
+                                             const std::vector<Event>& events) {
+  if (!statements_) statements_ = std::make_unique<Statements>(db_);
+  Statements& st = *statements_;
+  // Statements are reset on every exit path, so a failed write never leaves one mid-step.
+  struct ResetAll {
+    Statements& st;
+    ~ResetAll() {
+      for (sqlite::Statement* s : {&st.find, &st.del, &st.article, &st.sentence, &st.event})
+        s->Reset();
+    }
+  } reset_all{st};
+  const std::string hash = ContentHash(article);
+  WriteResult result = WriteResult::kInserted;
+  st.find.Bind(1, article.id);
+  if (st.find.Step()) {
+    result = st.find.Text(0) == hash ? WriteResult::kUnchanged : WriteResult::kReplaced;
+  }
+  st.find.Reset();
+  if (result == WriteResult::kUnchanged) return result;
+  if (result == WriteResult::kReplaced) {
+    st.del.Bind(1, article.id).Run();  // cascades to sentences and events
+  }
+  sqlite::Statement& ins = st.article;
+  ins.Bind(1, article.id).Bind(2, hash);
+  if (article.date)
+    ins.Bind(3, article.date->ToString());
+  else
+    ins.BindNull(3);
+  ins.BindOrNull(4, article.language)
+      .BindOrNull(5, article.title)
+      .BindOrNull(6, article.url)
+      .BindOrNull(7, article.origin)
+      .Bind(8, article.text)
+      .Run();
+  sqlite::Statement& sent = st.sentence;
+  for (const Sentence& s : sentences) {
+    std::string_view text(article.text);
+    std::string_view stext = s.span.end <= text.size() && s.span.begin <= s.span.end
+                                 ? text.substr(s.span.begin, s.span.end - s.span.begin)
+                                 : std::string_view();
+    sent.Bind(1, article.id)
+        .Bind(2, s.index)
+        .Bind(3, s.span.begin)
+        .Bind(4, s.span.end)
+        .Bind(5, s.language)
+        .Bind(6, stext)
+        .Run();
+  }
+  sqlite::Statement& ev = st.event;
+  for (const Event& e : events) {
+    ev.Bind(1, article.id).Bind(2, e.sentence);
+    if (e.date)
+      ev.Bind(3, e.date->ToString());
+    else
+      ev.BindNull(3);
+    if (e.date_source == DateSource::kText)
+      ev.Bind(4, std::string_view("text"));
+    else if (e.date_source == DateSource::kArticle)
+      ev.Bind(4, std::string_view("article"));
+    else
+      ev.BindNull(4);
+    ev.BindOrNull(5, e.language)
+        .BindOrNull(6, e.source.code)
+        .BindOrNull(7, e.source.text)
+        .Bind(8, e.source.span.begin)
+        .Bind(9, e.source.span.end)
+        .BindOrNull(10, e.target.code)
+        .BindOrNull(11, e.target.text)
+        .Bind(12, e.target.span.begin)
+        .Bind(13, e.target.span.end)
+        .Bind(14, e.cameo)
+        .BindOrNull(15, e.cameo_name)
+        .Bind(16, e.goldstein)
+        .Bind(17, e.quad_class)
+        .BindOrNull(18, e.plover.event)
+        .BindOrNull(19, e.plover.mode)
+        .BindOrNull(20, e.plover.context)
+        .BindOrNull(21, e.verb_text)
+        .Bind(22, e.verb_span.begin)
+        .Bind(23, e.verb_span.end)
+        .BindOrNull(24, e.verb_pattern)
+        .Run();
+  }
+  return result;
 }
 
 Store::Counts Store::Count() const {
