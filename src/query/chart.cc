@@ -190,7 +190,8 @@ std::string TimelineSvg(const Timeline& t, const ChartOptions& o) {
       "<text transform=\"translate(18,{}) rotate(-90)\" font-size=\"12\" fill=\"#333\" "
       "text-anchor=\"middle\">Net cooperation</text>\n",
       Num(line_y + line_h / 2));
-  auto series = [&](auto get, const char* colour, const char* dash, const std::string& name) {
+  auto series = [&](auto get, const char* colour, const char* dash, double radius,
+                    const std::string& name) {
     std::string path, dots;
     bool pen_down = false;
     for (size_t i = 0; i < n; ++i) {
@@ -205,8 +206,8 @@ std::string TimelineSvg(const Timeline& t, const ChartOptions& o) {
       dots += fmt::format(
           "<circle cx=\"{}\" cy=\"{}\" r=\"{}\" fill=\"{}\"><title>{} {}: {:+.2f} ({} "
           "events)</title></circle>\n",
-          Num(x), Num(y), n > 60 ? 1.5 : 3, colour, Escape(t.periods[i].label), Escape(name),
-          c.NetCooperation(), c.events);
+          Num(x), Num(y), n > 60 ? radius / 2 : radius, colour, Escape(t.periods[i].label),
+          Escape(name), c.NetCooperation(), c.events);
     }
     if (!path.empty())
       svg += fmt::format("<path d=\"{}\" fill=\"none\" stroke=\"{}\" stroke-width=\"2\"{}/>\n",
@@ -216,9 +217,9 @@ std::string TimelineSvg(const Timeline& t, const ChartOptions& o) {
   };
   const std::string ab = t.a + " → " + t.b, ba = t.b + " → " + t.a;
   series([](const TimelinePeriod& p) -> const TimelineCounts& { return p.a_to_b; }, kAtoBColour, "",
-         ab);
+         4.0, ab);
   series([](const TimelinePeriod& p) -> const TimelineCounts& { return p.b_to_a; }, kBtoAColour,
-         "6,4", ba);
+         "6,4", 2.5, ba);
   // Legend of the lines, top right of the lower panel.
   double rx = left + plot_w - 250;
   double ry = line_y - 12;

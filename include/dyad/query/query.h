@@ -51,7 +51,14 @@ struct EventFilter {
 
 // The filters as a user types them (command-line options, HTTP query parameters).
 struct FilterArgs {
-  std::string source, target, dyad, from, to, code, language, text;
+  std::string source{};
+  std::string target{};
+  std::string dyad{};  // "VNM-USA"
+  std::string from{};
+  std::string to{};
+  std::string code{};
+  std::string language{};
+  std::string text{};
   std::string events = "raw";  // raw | dedup
   int quad = 0;
   int64_t limit = 0;
