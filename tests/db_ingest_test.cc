@@ -106,10 +106,11 @@ TEST(DbIngestTest, MigratesAVersion1DatabaseKeepingItsRows) {
     sqlite3* db;
     ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
     const char* downgrade =
-        "DROP TRIGGER events_dedup_insert; DROP TRIGGER events_dedup_delete; "
+        "DROP TRIGGER events_dedup_delete; "
         "DROP TRIGGER sentences_fts_insert; DROP TRIGGER sentences_fts_delete; "
-        "DROP TABLE dedup_events; DROP TABLE event_mentions; DROP TABLE dedup_dirty; "
-        "DROP TABLE sentences_fts; DROP INDEX events_bucket; DROP INDEX events_target; "
+        "DROP TABLE fts_pending; DROP TABLE dedup_events; DROP TABLE event_mentions; DROP TABLE "
+        "dedup_dirty; "
+        "DROP TABLE sentences_fts; DROP INDEX events_target; "
         "DROP INDEX events_dyad; CREATE INDEX events_dyad ON events(source_code, target_code, "
         "date); DELETE FROM schema_version WHERE version > 1;";
     ASSERT_EQ(sqlite3_exec(db, downgrade, nullptr, nullptr, nullptr), SQLITE_OK)
@@ -124,7 +125,8 @@ TEST(DbIngestTest, MigratesAVersion1DatabaseKeepingItsRows) {
   sqlite::Statement fts(store.handle(),
                         "SELECT count(*) FROM sentences_fts WHERE sentences_fts MATCH 'phone'");
   fts.Step();
-  EXPECT_EQ(fts.Int(0), 3);  // existing sentences are indexed
+  EXPECT_EQ(fts.Int(0), 3);  // existing sentences are indexed by the migration
+  EXPECT_EQ(RefreshTextIndex(store), 0);
 }
 
 // Article id -> content hash, and the sentence count, of a database opened read-only.
@@ -226,6 +228,7 @@ TEST(DbIngestTest, SurvivesKillDuringIngest) {
   EXPECT_EQ(done.sentences, 3 * kArticles);
   EXPECT_EQ(done.hashes, reference.hashes);
   Store store(db);
+  EXPECT_EQ(RefreshTextIndex(store), 3 * kArticles);
   sqlite::Statement fts(store.handle(),
                         "INSERT INTO sentences_fts(sentences_fts) VALUES ('integrity-check')");
   EXPECT_NO_THROW(fts.Run());

@@ -100,6 +100,21 @@ class ClusterWriter {
   sqlite::Statement insert_mention_;
 };
 
+// The smallest string above every string that starts with `key` (codes are ASCII).
+std::string KeyEnd(std::string key) {
+  while (!key.empty() && static_cast<unsigned char>(key.back()) == 0xFF) key.pop_back();
+  if (!key.empty()) key.back() = static_cast<char>(key.back() + 1);
+  return key;
+}
+
+// An index-friendly condition for "column starts with key" using parameters ?first, ?first+1;
+// the empty key (a missing actor) matches NULL and ''.
+std::string KeyRange(const std::string& column, const std::string& key, int first) {
+  if (key.empty()) return "coalesce(" + column + ", '') = ''";
+  return "(" + column + " >= ?" + std::to_string(first) + " AND " + column + " < ?" +
+         std::to_string(first + 1) + ")";
+}
+
 void Exec(sqlite3* db, const char* sql) {
   char* err = nullptr;
   if (sqlite3_exec(db, sql, nullptr, nullptr, &err) != SQLITE_OK) {
@@ -176,6 +191,30 @@ std::vector<DedupCluster> ClusterMentions(const std::vector<Mention>& mentions) 
   return clusters;
 }
 
+int64_t RefreshTextIndex(Store& store) {
+  sqlite3* db = store.handle();
+  {
+    sqlite::Statement any(db, "SELECT EXISTS (SELECT 1 FROM fts_pending)");
+    any.Step();
+    if (!any.Int(0)) return 0;
+  }
+  Exec(db, "BEGIN IMMEDIATE");
+  try {
+    Exec(db,
+         "INSERT INTO sentences_fts(rowid, text) SELECT s.rowid, s.text FROM fts_pending p JOIN "
+         "sentences s ON s.rowid = p.sentence_rowid ORDER BY p.sentence_rowid");
+    int64_t n = sqlite3_changes(db);
+    Exec(db, "DELETE FROM fts_pending");
+    Exec(db, "COMMIT");
+    return n;
+  } catch (...) {
+    char* err = nullptr;
+    sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, &err);
+    sqlite3_free(err);
+    throw;
+  }
+}
+
 int64_t DirtyDedupBuckets(Store& store) {
   sqlite::Statement st(store.handle(), "SELECT count(*) FROM dedup_dirty");
   st.Step();
@@ -223,23 +262,28 @@ DedupRefreshStats RefreshDedup(Store& store) {
           "source_key = ?1 AND target_key = ?2 AND root = ?3)");
       sqlite::Statement drop_events(
           db, "DELETE FROM dedup_events WHERE source_key = ?1 AND target_key = ?2 AND root = ?3");
-      sqlite::Statement select(
-          db, std::string("SELECT ") + kMentionColumns +
-                  " FROM events WHERE substr(coalesce(source_code, ''), 1, 6) = ?1 AND "
-                  "substr(coalesce(target_code, ''), 1, 6) = ?2 AND substr(cameo, 1, 2) = ?3 "
-                  "ORDER BY date, id");
       std::vector<BucketKey> keys;
       while (buckets.Step()) keys.push_back({buckets.Text(0), buckets.Text(1), buckets.Text(2)});
       for (const BucketKey& key : keys) {
         drop_mentions.Bind(1, key.source).Bind(2, key.target).Bind(3, key.root).Run();
         drop_events.Bind(1, key.source).Bind(2, key.target).Bind(3, key.root).Run();
-        select.Bind(1, key.source).Bind(2, key.target).Bind(3, key.root);
+        // Candidates by index ranges on the full codes (a key is a prefix of its codes), then the
+        // exact bucket.
+        std::string sql = std::string("SELECT ") + kMentionColumns + " FROM events WHERE " +
+                          KeyRange("source_code", key.source, 1) + " AND " +
+                          KeyRange("target_code", key.target, 3) +
+                          " AND substr(coalesce(source_code, ''), 1, 6) = ?5 AND "
+                          "substr(coalesce(target_code, ''), 1, 6) = ?6 AND substr(cameo, 1, 2) "
+                          "= ?7 ORDER BY date, id";
+        sqlite::Statement select(db, sql);
+        if (!key.source.empty()) select.Bind(1, key.source).Bind(2, KeyEnd(key.source));
+        if (!key.target.empty()) select.Bind(3, key.target).Bind(4, KeyEnd(key.target));
+        select.Bind(5, key.source).Bind(6, key.target).Bind(7, key.root);
         mentions.clear();
         while (select.Step()) {
           mentions.push_back(ReadMention(select));
           ++stats.events;
         }
-        select.Reset();
         stats.clusters += writer.Write(key, mentions);
         ++stats.buckets;
       }

@@ -100,8 +100,10 @@ std::string WhereClause(const EventFilter& f, const std::string& x, SqlBuilder& 
   return sql.empty() ? "1" : sql;
 }
 
+// Brings the materialised views a filter reads up to date.
 void RefreshIfDedup(Store& store, const EventFilter& f) {
   if (f.view == EventView::kDedup) RefreshDedup(store);
+  if (!f.text.empty()) RefreshTextIndex(store);
 }
 
 Event ReadEvent(const sqlite::Statement& st) {

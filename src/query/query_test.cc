@@ -3,8 +3,10 @@
 #include <gtest/gtest.h>
 
 #include "dyad/core/error.h"
+#include "dyad/query/dedup.h"
 #include "dyad/store/store.h"
 #include "query/query_test_util.h"
+#include "store/sqlite_util.h"
 #include "test_util.h"
 
 namespace dyad {
@@ -67,6 +69,30 @@ TEST_F(QueryTest, FullTextSearchOverSentences) {
   EXPECT_EQ(Ids({.text = "destroy*"}), (IdList{7}));
   EXPECT_EQ(Ids({.text = "Hanoi's"}), (IdList{3}));  // punctuation is literal, not FTS syntax
   EXPECT_EQ(Ids({.code = "040", .text = "phone"}), (IdList{1}));
+}
+
+TEST_F(QueryTest, TextIndexFollowsReplacedArticles) {
+  EXPECT_EQ(Ids({.text = "destroyer"}), (IdList{7}));  // indexes the pending sentences
+  EXPECT_EQ(RefreshTextIndex(*store_), 0);
+  auto tests = testing_util::TestArticles();
+  testing_util::TestArticle updated = tests[3];
+  updated.sentences[1] = "A US frigate visited Cam Ranh Bay on March 9.";
+  updated.events[1].source_text = "A US frigate";
+  Article a;
+  std::vector<Sentence> s;
+  std::vector<Event> e;
+  testing_util::MaterialiseTestArticle(updated, &a, &s, &e);
+  ASSERT_EQ(store_->WriteArticle(a, s, e), Store::WriteResult::kReplaced);
+  EXPECT_EQ(Ids({.text = "destroyer"}), IdList{});
+  EXPECT_EQ(Ids({.text = "frigate"}), (IdList{10}));
+  // Replaced again before any search: the pending sentences are dropped, not indexed.
+  updated.sentences[0] += " Again.";
+  testing_util::MaterialiseTestArticle(updated, &a, &s, &e);
+  ASSERT_EQ(store_->WriteArticle(a, s, e), Store::WriteResult::kReplaced);
+  EXPECT_EQ(Ids({.text = "frigate"}), (IdList{10}));  // rowids of deleted events are reused
+  sqlite::Statement check(store_->handle(),
+                          "INSERT INTO sentences_fts(sentences_fts) VALUES ('integrity-check')");
+  EXPECT_NO_THROW(check.Run());
 }
 
 TEST_F(QueryTest, DedupViewMergesMentionsAndFiltersByAnyMention) {

@@ -5,7 +5,9 @@
 
 #include <cstdint>
 #include <memory>
+#include <set>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "dyad/core/document.h"
@@ -26,6 +28,7 @@ class Store {
   // Opens or creates the database at `path` and migrates it to the latest schema.
   // Throws StoreError (naming the path) when it cannot be opened, is not a dyad database, or was
   // written by a newer dyad.
+  // A Store is one SQLite connection: use it from one thread at a time.
   explicit Store(const std::string& path);
   ~Store();
   Store(const Store&) = delete;
@@ -79,8 +82,13 @@ class Store {
   WriteResult WriteInTransaction(const Article& article, const std::vector<Sentence>& sentences,
                                  const std::vector<Event>& events);
 
+  // Records the dedup buckets of the events written in the current transaction (dedup_dirty).
+  void FlushDirtyBuckets();
+
   struct Statements;  // prepared statements reused across writes (defined in store.cc)
   std::unique_ptr<Statements> statements_;
+  // Dedup buckets (source key, target key, CAMEO root) touched by the open transaction.
+  std::set<std::tuple<std::string, std::string, std::string>> pending_dirty_;
 
   std::string path_;
   sqlite3* db_ = nullptr;
