@@ -175,7 +175,7 @@ int64_t ArticleCount(const std::string& path) {
 
 TEST(DbIngestTest, SurvivesKillDuringIngest) {
   TempDir tmp;
-  constexpr int kArticles = 3000;
+  constexpr int kArticles = 8000;
   std::string corpus = tmp.File("corpus.jsonl");
   {
     std::ofstream out(corpus);
@@ -202,8 +202,8 @@ TEST(DbIngestTest, SurvivesKillDuringIngest) {
   int64_t before_kill = 0;
   while (std::chrono::steady_clock::now() < deadline) {
     before_kill = ArticleCount(db);
-    if (before_kill >= 100) break;
-    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    if (before_kill >= 1) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(2));
   }
   kill(pid, SIGKILL);
   int status = 0;
