@@ -139,6 +139,7 @@ double GenerateArticles(dyad::Store& store, Generator& gen, int64_t first_articl
           a.text += ' ';
           a.text += kWords[gen.Next() % std::size(kWords)];
         }
+        if (gen.Next() % 50 == 0) a.text += " typhoon";  // a rarer word for the text query
         a.text += " on " + a.date->ToString() + ".";
         sent.span.end = static_cast<uint32_t>(a.text.size());
         ss[i].push_back(sent);
@@ -210,12 +211,18 @@ void Prepare() {
     Generator gen(20260219);
     std::vector<double> rates;
     auto t0 = Clock::now();
+    g_store->BeginBulkLoad();
     double write = GenerateArticles(*g_store, gen, 0, g_events / 10, 1000, &rates);
+    auto t1 = Clock::now();
+    g_store->EndBulkLoad();
+    double index = std::chrono::duration<double>(Clock::now() - t1).count();
     double secs = std::chrono::duration<double>(Clock::now() - t0).count();
     std::fprintf(stderr,
-                 "store_bench: generated %lld events in %.1f s (%.1f s writing: %.0f events/s; "
-                 "median batch of 10,000 events: %.0f events/s)\n",
-                 static_cast<long long>(g_events), secs, write, g_events / write, Median(rates));
+                 "store_bench: bulk load of %lld events: %.1f s writing batches (median batch of "
+                 "10,000 events: %.0f events/s) + %.1f s building the secondary indexes = %.0f "
+                 "events/s overall (%.1f s wall including generating the data)\n",
+                 static_cast<long long>(g_events), write, Median(rates), index,
+                 g_events / (write + index), secs);
   }
   auto t0 = Clock::now();
   dyad::DedupRefreshStats stats = dyad::RefreshDedup(*g_store);
@@ -319,7 +326,7 @@ int main(int argc, char** argv) {
                                Args("", "CHNGOV", "04", "", "", ""))
       ->Unit(benchmark::kMillisecond);
   benchmark::RegisterBenchmark("Query1000/dyad_text", BM_Query1000,
-                               Args("VNM-USA", "", "", "", "", "islands vessel"))
+                               Args("VNM-USA", "", "", "", "", "typhoon"))
       ->Unit(benchmark::kMillisecond);
   benchmark::RegisterBenchmark("Query1000/dyad_dedup", BM_Query1000,
                                Args("VNM-USA", "", "", "2015", "2015", "", "dedup"))

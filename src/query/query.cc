@@ -2,6 +2,7 @@
 
 #include <sqlite3.h>
 
+#include <cstring>
 #include <map>
 #include <tuple>
 #include <variant>
@@ -26,6 +27,33 @@ std::string PrefixEnd(std::string prefix) {
 // Builds a WHERE clause with numbered parameters.
 class SqlBuilder {
  public:
+  // `table` is what actor filters read (events or dedup_events): their codes are listed from it.
+  SqlBuilder(sqlite3* db, std::string table) : db_(db), table_(std::move(table)) {}
+  // "alias.column IN (codes)" for the codes of `column` that start with `prefix`: equality on the
+  // leading column of an index lets SQLite seek each (source, target[, date]) range directly
+  // instead of scanning every code in a prefix range. The codes are listed with a loose index
+  // scan (one seek per distinct code). Falls back to the range for very many codes.
+  // REQUIRES: `column` leads an index of the table (source_code, target_code).
+  std::string Codes(const std::string& alias, const std::string& column,
+                    const std::string& prefix) {
+    std::string end = PrefixEnd(prefix);
+    if (end.empty()) return Prefix(alias + "." + column, prefix);
+    const std::string c = column, t = table_;
+    sqlite::Statement scan(db_, "WITH RECURSIVE c(code) AS (SELECT (SELECT min(" + c + ") FROM " +
+                                    t + " WHERE " + c + " >= ?1 AND " + c +
+                                    " < ?2) UNION ALL SELECT (SELECT min(" + c + ") FROM " + t +
+                                    " WHERE " + c + " > c.code AND " + c +
+                                    " < ?2) FROM c WHERE c.code IS NOT "
+                                    "NULL) SELECT code FROM c WHERE code IS NOT NULL LIMIT 1001");
+    scan.Bind(1, prefix).Bind(2, end);
+    std::vector<std::string> codes;
+    while (scan.Step()) codes.push_back(scan.Text(0));
+    if (codes.size() > 1000) return Prefix(alias + "." + column, prefix);
+    if (codes.empty()) return "0";
+    std::string sql = alias + "." + column + " IN (";
+    for (size_t i = 0; i < codes.size(); ++i) sql += (i ? ", " : "") + Param(codes[i]);
+    return sql + ")";
+  }
   std::string Param(Value v) {
     values_.push_back(std::move(v));
     return "?" + std::to_string(values_.size());
@@ -48,6 +76,8 @@ class SqlBuilder {
   }
 
  private:
+  sqlite3* db_;
+  std::string table_;
   std::vector<Value> values_;
 };
 
@@ -55,14 +85,14 @@ class SqlBuilder {
 std::string WhereClause(const EventFilter& f, const std::string& x, SqlBuilder& b) {
   std::vector<std::string> conds;
   const bool dedup = f.view == EventView::kDedup;
-  if (!f.source.empty()) conds.push_back(b.Prefix(x + ".source_code", f.source));
-  if (!f.target.empty()) conds.push_back(b.Prefix(x + ".target_code", f.target));
+  if (!f.source.empty()) conds.push_back(b.Codes(x, "source_code", f.source));
+  if (!f.target.empty()) conds.push_back(b.Codes(x, "target_code", f.target));
   if (!f.dyad_a.empty() || !f.dyad_b.empty()) {
     if (f.dyad_a.empty() || f.dyad_b.empty()) throw Error("a dyad needs two actors (e.g. VNM-USA)");
     std::string ab =
-        b.Prefix(x + ".source_code", f.dyad_a) + " AND " + b.Prefix(x + ".target_code", f.dyad_b);
+        b.Codes(x, "source_code", f.dyad_a) + " AND " + b.Codes(x, "target_code", f.dyad_b);
     std::string ba =
-        b.Prefix(x + ".source_code", f.dyad_b) + " AND " + b.Prefix(x + ".target_code", f.dyad_a);
+        b.Codes(x, "source_code", f.dyad_b) + " AND " + b.Codes(x, "target_code", f.dyad_a);
     conds.push_back("((" + ab + ") OR (" + ba + "))");
   }
   if (f.from) conds.push_back(x + ".date >= " + b.Param(f.from->ToString()));
@@ -241,7 +271,7 @@ void QueryEvents(Store& store, const EventFilter& filter, const QueryOptions& op
                  const std::function<void(const EventRecord&)>& sink) {
   RefreshIfDedup(store, filter);
   const bool dedup = filter.view == EventView::kDedup;
-  SqlBuilder b;
+  SqlBuilder b(store.handle(), dedup ? "dedup_events" : "events");
   // First pick the ids (an index-only plan where the filters allow), then fetch their rows.
   const std::string x = dedup ? "d" : "e";
   std::string pick = std::string("SELECT ") + x + ".id AS id FROM " +
@@ -365,29 +395,54 @@ Timeline BuildTimeline(Store& store, const EventFilter& filter, Period period) {
   RefreshIfDedup(store, filter);
   const bool dedup = filter.view == EventView::kDedup;
   const std::string x = dedup ? "d" : "e";
-  SqlBuilder b;
-  std::string direction = b.Prefix(x + ".source_code", filter.dyad_a) + " AND " +
-                          b.Prefix(x + ".target_code", filter.dyad_b);
-  std::string where = WhereClause(filter, x, b);
-  std::string sql = "SELECT " + x + ".date, (" + direction + ") AS ab, count(*), sum(" + x +
-                    ".quad_class = 1), sum(" + x + ".quad_class = 2), sum(" + x +
-                    ".quad_class = 3), sum(" + x + ".quad_class = 4), total(" + x +
-                    ".goldstein) FROM " + (dedup ? "dedup_events d" : "events e") + " WHERE " +
-                    where + " AND " + x + ".date IS NOT NULL GROUP BY 1, 2";
+  SqlBuilder b(store.handle(), dedup ? "dedup_events" : "events");
+  // Rows are aggregated here rather than with GROUP BY: a plain scan of the covering index is
+  // several times faster than SQLite's sorter and per-row aggregate calls on large dyads.
+  std::string sql = "SELECT " + x + ".date, " + x + ".source_code, " + x + ".target_code, " + x +
+                    ".quad_class, " + x + ".goldstein FROM " +
+                    (dedup ? "dedup_events d" : "events e") + " WHERE " +
+                    WhereClause(filter, x, b) + " AND " + x + ".date IS NOT NULL";
   sqlite::Statement st(store.handle(), sql);
   b.Bind(st);
-  std::map<long, TimelinePeriod> by_start;  // keyed by the period's first day
+  auto starts_with = [](const unsigned char* s, int n, const std::string& prefix) {
+    return s && static_cast<size_t>(n) >= prefix.size() &&
+           std::memcmp(s, prefix.data(), prefix.size()) == 0;
+  };
+  // Per day (YYYYMMDD), both directions.
+  std::map<int, std::array<TimelineCounts, 2>> by_day;
+  int last_key = -1;
+  std::array<TimelineCounts, 2>* cell = nullptr;
+  sqlite3_stmt* raw = st.get();
   while (st.Step()) {
-    std::optional<Date> d = Date::Parse(st.Text(0));
-    if (!d) continue;  // a malformed date written by another tool: not countable
-    Date start = PeriodStart(*d, period);
+    const unsigned char* date = sqlite3_column_text(raw, 0);
+    if (sqlite3_column_bytes(raw, 0) != 10) continue;  // not YYYY-MM-DD: not countable
+    int key = 0;
+    for (int i : {0, 1, 2, 3, 5, 6, 8, 9}) key = key * 10 + (date[i] - '0');
+    if (key != last_key) {
+      cell = &by_day[key];
+      last_key = key;
+    }
+    const unsigned char* source = sqlite3_column_text(raw, 1);
+    int source_n = sqlite3_column_bytes(raw, 1);
+    const unsigned char* target = sqlite3_column_text(raw, 2);
+    int target_n = sqlite3_column_bytes(raw, 2);
+    bool ab = starts_with(source, source_n, filter.dyad_a) &&
+              starts_with(target, target_n, filter.dyad_b);
+    TimelineCounts& c = (*cell)[ab ? 0 : 1];
+    ++c.events;
+    int quad = sqlite3_column_int(raw, 3);
+    if (quad >= 1 && quad <= 4) ++c.quad[quad - 1];
+    c.goldstein_sum += sqlite3_column_double(raw, 4);
+  }
+  std::map<long, TimelinePeriod> by_start;  // keyed by the period's first day
+  for (const auto& [key, counts] : by_day) {
+    if (!Date::IsValid(key / 10000, key / 100 % 100, key % 100)) continue;
+    Date start = PeriodStart(Date{key / 10000, key / 100 % 100, key % 100}, period);
     TimelinePeriod& p = by_start[start.DaysSinceEpoch()];
-    TimelineCounts c;
-    c.events = st.Int(2);
-    for (int q = 0; q < 4; ++q) c.quad[q] = st.Int(3 + q);
-    c.goldstein_sum = st.Double(7);
-    (st.Int(1) ? p.a_to_b : p.b_to_a).Add(c);
-    p.combined.Add(c);
+    p.a_to_b.Add(counts[0]);
+    p.b_to_a.Add(counts[1]);
+    p.combined.Add(counts[0]);
+    p.combined.Add(counts[1]);
   }
   Timeline t;
   t.a = filter.dyad_a;

@@ -136,6 +136,14 @@ INSERT INTO sentences_fts(sentences_fts) VALUES ('rebuild');
 )sql",
 };
 
+// The secondary indexes of events that bulk loads drop and rebuild. They must stay identical to
+// the ones the migrations create (events_date: migration 1; the others: migration 2).
+const char* const kSecondaryEventIndexes[][2] = {
+    {"events_date", "events(date)"},
+    {"events_dyad", "events(source_code, target_code, date, quad_class, goldstein)"},
+    {"events_target", "events(target_code, source_code, date)"},
+};
+
 constexpr int kMigrationCount = static_cast<int>(sizeof(kMigrations) / sizeof(kMigrations[0]));
 
 // 64-bit FNV-1a, run twice with different offsets for a 128-bit digest. Change detection, not
@@ -224,6 +232,7 @@ Store::Store(const std::string& path) : path_(path) {
     Exec("PRAGMA cache_size=-65536");
     Exec("PRAGMA temp_store=MEMORY");
     Migrate();
+    EnsureIndexes();
   } catch (const StoreError& e) {
     sqlite3_close(db_);
     db_ = nullptr;
@@ -235,6 +244,18 @@ Store::~Store() {
   statements_.reset();  // finalize before closing
   if (db_) sqlite3_close(db_);
 }
+
+void Store::EnsureIndexes() {
+  for (const auto& [name, on] : kSecondaryEventIndexes)
+    Exec(std::string("CREATE INDEX IF NOT EXISTS ") + name + " ON " + on);
+}
+
+void Store::BeginBulkLoad() {
+  for (const auto& [name, on] : kSecondaryEventIndexes)
+    Exec(std::string("DROP INDEX IF EXISTS ") + name);
+}
+
+void Store::EndBulkLoad() { EnsureIndexes(); }
 
 void Store::RollbackQuietly() {
   char* err = nullptr;

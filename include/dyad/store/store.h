@@ -64,6 +64,14 @@ class Store {
   // result per record, in order. Throws StoreError only when the database itself is unusable.
   std::vector<BatchItemResult> WriteArticles(const std::vector<ArticleRecord>& batch);
 
+  // Bulk loading. BeginBulkLoad drops the secondary indexes of `events` (date, dyad, target:
+  // random-order keys whose row-by-row upkeep dominates large loads) and EndBulkLoad rebuilds them,
+  // one sorted pass each. Writes in between keep all their guarantees; queries are correct but
+  // slow. If the process dies in between, the next Store opened on the database rebuilds the
+  // indexes. Throws StoreError.
+  void BeginBulkLoad();
+  void EndBulkLoad();
+
   struct Counts {
     int64_t articles = 0;
     int64_t sentences = 0;
@@ -78,6 +86,8 @@ class Store {
   void Exec(const std::string& sql) const;
   void Migrate();
   void RollbackQuietly();
+  // Creates any missing secondary index of `events` (after an interrupted bulk load).
+  void EnsureIndexes();
   // Writes one article inside an open transaction (no BEGIN/COMMIT).
   WriteResult WriteInTransaction(const Article& article, const std::vector<Sentence>& sentences,
                                  const std::vector<Event>& events);
