@@ -93,6 +93,34 @@ TEST(DbIngestTest, OneBadArticleNeverLosesTheOthers) {
   EXPECT_EQ(st.Int(0), 0);
 }
 
+std::vector<std::string> EventIndexes(Store& store) {
+  sqlite::Statement st(store.handle(),
+                       "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = "
+                       "'events' AND sql IS NOT NULL ORDER BY name");
+  std::vector<std::string> names;
+  while (st.Step()) names.push_back(st.Text(0));
+  return names;
+}
+
+TEST(DbIngestTest, BulkLoadRebuildsIndexesEvenAfterACrash) {
+  TempDir tmp;
+  const std::vector<std::string> all = {"events_article", "events_date", "events_dyad",
+                                        "events_target"};
+  {
+    Store store(tmp.File("bulk.db"));
+    EXPECT_EQ(EventIndexes(store), all);
+    store.BeginBulkLoad();
+    EXPECT_EQ(EventIndexes(store), std::vector<std::string>{"events_article"});
+    testing_util::FillTestStore(store);
+    store.EndBulkLoad();
+    EXPECT_EQ(EventIndexes(store), all);
+    store.BeginBulkLoad();  // and the process "dies" here
+  }
+  Store reopened(tmp.File("bulk.db"));
+  EXPECT_EQ(EventIndexes(reopened), all);
+  EXPECT_EQ(reopened.Count().events, 8);
+}
+
 TEST(DbIngestTest, MigratesAVersion1DatabaseKeepingItsRows) {
   TempDir tmp;
   std::string path = tmp.File("v1.db");
