@@ -3,6 +3,7 @@
 #include <sqlite3.h>
 
 #include <cstdio>
+#include <string_view>
 
 #include "store/sqlite_util.h"
 
@@ -65,6 +66,82 @@ CREATE INDEX events_article ON events(article_id, sentence_idx);
 CREATE INDEX events_date ON events(date);
 CREATE INDEX events_dyad ON events(source_code, target_code, date);
 )sql",
+    // 2: deduplicated events, full-text search over sentences, query indexes. See
+    // docs/database.md for the deduplication rule; src/query/dedup.cc computes the clusters.
+    R"sql(
+-- One row per real-world event: a cluster of raw events (mentions) with the same bucket
+-- (source and target cut to country+role, CAMEO root) and compatible dates and codes.
+CREATE TABLE dedup_events (
+  id           INTEGER PRIMARY KEY,
+  source_key   TEXT NOT NULL,     -- substr(source_code, 1, 6)
+  target_key   TEXT NOT NULL,     -- substr(target_code, 1, 6)
+  root         TEXT NOT NULL,     -- substr(cameo, 1, 2)
+  date         TEXT,
+  source_code  TEXT,
+  target_code  TEXT,
+  cameo        TEXT NOT NULL,     -- the most specific code among the mentions
+  goldstein    REAL,
+  quad_class   INTEGER,
+  mentions     INTEGER NOT NULL,  -- raw events in the cluster
+  articles     INTEGER NOT NULL,  -- distinct articles among them
+  languages    TEXT,              -- distinct languages, sorted, comma-separated
+  first_event  INTEGER NOT NULL   -- the raw event that gave the code (events.id)
+);
+CREATE INDEX dedup_bucket ON dedup_events(source_key, target_key, root);
+CREATE INDEX dedup_date ON dedup_events(date);
+CREATE INDEX dedup_dyad ON dedup_events(source_code, target_code, date, quad_class, goldstein);
+CREATE INDEX dedup_target ON dedup_events(target_code, source_code, date);
+-- Links every raw event (a mention) to its deduplicated event.
+CREATE TABLE event_mentions (
+  event_id INTEGER PRIMARY KEY,  -- events.id
+  dedup_id INTEGER NOT NULL      -- dedup_events.id
+);
+CREATE INDEX event_mentions_dedup ON event_mentions(dedup_id);
+-- Buckets whose raw events changed since their clusters were last computed; emptied by the dedup
+-- refresh. Deletions are recorded by a trigger; insertions by Store (once per bucket and
+-- transaction, far cheaper than a trigger per row). Another program inserting events by hand
+-- must add their buckets here too (see docs/database.md).
+CREATE TABLE dedup_dirty (
+  source_key TEXT NOT NULL,
+  target_key TEXT NOT NULL,
+  root       TEXT NOT NULL,
+  PRIMARY KEY (source_key, target_key, root)
+) WITHOUT ROWID;
+CREATE TRIGGER events_dedup_delete AFTER DELETE ON events BEGIN
+  INSERT OR IGNORE INTO dedup_dirty VALUES (substr(coalesce(old.source_code, ''), 1, 6),
+      substr(coalesce(old.target_code, ''), 1, 6), substr(old.cameo, 1, 2));
+END;
+INSERT OR IGNORE INTO dedup_dirty SELECT DISTINCT substr(coalesce(source_code, ''), 1, 6),
+    substr(coalesce(target_code, ''), 1, 6), substr(cameo, 1, 2) FROM events;
+-- Timelines read only this index (covering): dyad, date, quad class, Goldstein.
+DROP INDEX events_dyad;
+CREATE INDEX events_dyad ON events(source_code, target_code, date, quad_class, goldstein);
+CREATE INDEX events_target ON events(target_code, source_code, date);
+-- Full-text search over sentences (external content: the text is stored once, in sentences).
+-- Indexing is deferred: new sentences are queued in fts_pending (a cheap append) and indexed in
+-- one pass before the next text search (RefreshTextIndex), which costs far less than indexing
+-- each sentence as it is written.
+CREATE VIRTUAL TABLE sentences_fts USING fts5(text, content='sentences', content_rowid='rowid',
+    tokenize='unicode61 remove_diacritics 0');
+CREATE TABLE fts_pending (sentence_rowid INTEGER PRIMARY KEY);
+CREATE TRIGGER sentences_fts_insert AFTER INSERT ON sentences BEGIN
+  INSERT INTO fts_pending VALUES (new.rowid);
+END;
+CREATE TRIGGER sentences_fts_delete AFTER DELETE ON sentences BEGIN
+  INSERT INTO sentences_fts(sentences_fts, rowid, text) SELECT 'delete', old.rowid, old.text
+      WHERE NOT EXISTS (SELECT 1 FROM fts_pending WHERE sentence_rowid = old.rowid);
+  DELETE FROM fts_pending WHERE sentence_rowid = old.rowid;
+END;
+INSERT INTO sentences_fts(sentences_fts) VALUES ('rebuild');
+)sql",
+};
+
+// The secondary indexes of events that bulk loads drop and rebuild. They must stay identical to
+// the ones the migrations create (events_date: migration 1; the others: migration 2).
+const char* const kSecondaryEventIndexes[][2] = {
+    {"events_date", "events(date)"},
+    {"events_dyad", "events(source_code, target_code, date, quad_class, goldstein)"},
+    {"events_target", "events(target_code, source_code, date)"},
 };
 
 constexpr int kMigrationCount = static_cast<int>(sizeof(kMigrations) / sizeof(kMigrations[0]));
@@ -97,10 +174,48 @@ std::string ContentHash(const Article& a) {
   return Digest(data);
 }
 
+// Prepared statements reused by every write: preparing them once per article would cost more than
+// the inserts themselves on small articles.
+struct Store::Statements {
+  explicit Statements(sqlite3* db)
+      : find(db, "SELECT content_hash FROM articles WHERE id = ?"),
+        del(db, "DELETE FROM articles WHERE id = ?"),
+        article(db,
+                "INSERT INTO articles(id, content_hash, date, language, title, url, origin, text) "
+                "VALUES (?,?,?,?,?,?,?,?)"),
+        sentence(db,
+                 "INSERT INTO sentences(article_id, idx, begin, end, language, text) "
+                 "VALUES (?,?,?,?,?,?)"),
+        event(db,
+              "INSERT INTO events(article_id, sentence_idx, date, date_source, language, "
+              "source_code, source_text, source_begin, source_end, target_code, target_text, "
+              "target_begin, target_end, cameo, cameo_name, goldstein, quad_class, plover_event, "
+              "plover_mode, plover_context, verb_text, verb_begin, verb_end, verb_pattern) "
+              "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)") {}
+  sqlite::Statement find, del, article, sentence, event;
+};
+
+// The first `n` characters (code points) of UTF-8 text, as SQLite's substr(text, 1, n) counts.
+std::string FirstChars(std::string_view s, size_t n) {
+  size_t i = 0, chars = 0;
+  while (i < s.size()) {
+    if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) {
+      if (chars == n) break;
+      ++chars;
+    }
+    ++i;
+  }
+  return std::string(s.substr(0, i));
+}
+
 int Store::LatestSchemaVersion() { return kMigrationCount; }
 
 Store::Store(const std::string& path) : path_(path) {
-  int rc = sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
+  // NOMUTEX: a Store is one connection used by one thread at a time (its contract), so SQLite's
+  // per-call connection mutex is pure overhead on the ingest path.
+  int rc =
+      sqlite3_open_v2(path.c_str(), &db_,
+                      SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
   if (rc != SQLITE_OK) {
     std::string msg = db_ ? sqlite3_errmsg(db_) : "out of memory";
     sqlite3_close(db_);
@@ -112,7 +227,12 @@ Store::Store(const std::string& path) : path_(path) {
     Exec("PRAGMA journal_mode=WAL");
     Exec("PRAGMA synchronous=NORMAL");
     Exec("PRAGMA foreign_keys=ON");
+    // A 64 MiB page cache (the default is 2 MiB) keeps the index pages that batched inserts touch
+    // in memory; temporary structures (statement journals, sorters) stay off the disk.
+    Exec("PRAGMA cache_size=-65536");
+    Exec("PRAGMA temp_store=MEMORY");
     Migrate();
+    EnsureIndexes();
   } catch (const StoreError& e) {
     sqlite3_close(db_);
     db_ = nullptr;
@@ -121,7 +241,26 @@ Store::Store(const std::string& path) : path_(path) {
 }
 
 Store::~Store() {
+  statements_.reset();  // finalize before closing
   if (db_) sqlite3_close(db_);
+}
+
+void Store::EnsureIndexes() {
+  for (const auto& [name, on] : kSecondaryEventIndexes)
+    Exec(std::string("CREATE INDEX IF NOT EXISTS ") + name + " ON " + on);
+}
+
+void Store::BeginBulkLoad() {
+  for (const auto& [name, on] : kSecondaryEventIndexes)
+    Exec(std::string("DROP INDEX IF EXISTS ") + name);
+}
+
+void Store::EndBulkLoad() { EnsureIndexes(); }
+
+void Store::RollbackQuietly() {
+  char* err = nullptr;
+  sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, &err);
+  sqlite3_free(err);
 }
 
 void Store::Exec(const std::string& sql) const {
@@ -164,111 +303,167 @@ void Store::Migrate() {
   }
 }
 
+void Store::FlushDirtyBuckets() {
+  if (pending_dirty_.empty()) return;
+  sqlite::Statement mark(db_, "INSERT OR IGNORE INTO dedup_dirty VALUES (?, ?, ?)");
+  for (const auto& [source, target, root] : pending_dirty_)
+    mark.Bind(1, source).Bind(2, target).Bind(3, root).Run();
+  pending_dirty_.clear();
+}
+
 Store::WriteResult Store::WriteArticle(const Article& article,
                                        const std::vector<Sentence>& sentences,
                                        const std::vector<Event>& events) {
-  const std::string hash = ContentHash(article);
   Exec("BEGIN IMMEDIATE");
   try {
-    WriteResult result = WriteResult::kInserted;
-    {
-      sqlite::Statement find(db_, "SELECT content_hash FROM articles WHERE id = ?");
-      find.Bind(1, article.id);
-      if (find.Step()) {
-        if (find.Text(0) == hash) {
-          result = WriteResult::kUnchanged;
-        } else {
-          result = WriteResult::kReplaced;
-        }
-      }
-    }
-    if (result == WriteResult::kUnchanged) {
-      Exec("COMMIT");
-      return result;
-    }
-    if (result == WriteResult::kReplaced) {
-      sqlite::Statement del(db_, "DELETE FROM articles WHERE id = ?");
-      del.Bind(1, article.id).Run();  // cascades to sentences and events
-    }
-    sqlite::Statement ins(db_,
-                          "INSERT INTO articles(id, content_hash, date, language, title, url, "
-                          "origin, text) VALUES (?,?,?,?,?,?,?,?)");
-    ins.Bind(1, article.id).Bind(2, hash);
-    if (article.date)
-      ins.Bind(3, article.date->ToString());
-    else
-      ins.BindNull(3);
-    ins.BindOrNull(4, article.language)
-        .BindOrNull(5, article.title)
-        .BindOrNull(6, article.url)
-        .BindOrNull(7, article.origin)
-        .Bind(8, article.text)
-        .Run();
-    sqlite::Statement sent(db_,
-                           "INSERT INTO sentences(article_id, idx, begin, end, language, text) "
-                           "VALUES (?,?,?,?,?,?)");
-    for (const Sentence& s : sentences) {
-      std::string_view text(article.text);
-      std::string_view st = s.span.end <= text.size()
-                                ? text.substr(s.span.begin, s.span.end - s.span.begin)
-                                : std::string_view();
-      sent.Bind(1, article.id)
-          .Bind(2, s.index)
-          .Bind(3, s.span.begin)
-          .Bind(4, s.span.end)
-          .Bind(5, s.language)
-          .Bind(6, st)
-          .Run();
-    }
-    sqlite::Statement ev(
-        db_,
-        "INSERT INTO events(article_id, sentence_idx, date, date_source, language, source_code, "
-        "source_text, source_begin, source_end, target_code, target_text, target_begin, "
-        "target_end, cameo, cameo_name, goldstein, quad_class, plover_event, plover_mode, "
-        "plover_context, verb_text, verb_begin, verb_end, verb_pattern) "
-        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
-    for (const Event& e : events) {
-      ev.Bind(1, article.id).Bind(2, e.sentence);
-      if (e.date)
-        ev.Bind(3, e.date->ToString());
-      else
-        ev.BindNull(3);
-      if (e.date_source == DateSource::kText)
-        ev.Bind(4, std::string_view("text"));
-      else if (e.date_source == DateSource::kArticle)
-        ev.Bind(4, std::string_view("article"));
-      else
-        ev.BindNull(4);
-      ev.BindOrNull(5, e.language)
-          .BindOrNull(6, e.source.code)
-          .BindOrNull(7, e.source.text)
-          .Bind(8, e.source.span.begin)
-          .Bind(9, e.source.span.end)
-          .BindOrNull(10, e.target.code)
-          .BindOrNull(11, e.target.text)
-          .Bind(12, e.target.span.begin)
-          .Bind(13, e.target.span.end)
-          .Bind(14, e.cameo)
-          .BindOrNull(15, e.cameo_name)
-          .Bind(16, e.goldstein)
-          .Bind(17, e.quad_class)
-          .BindOrNull(18, e.plover.event)
-          .BindOrNull(19, e.plover.mode)
-          .BindOrNull(20, e.plover.context)
-          .BindOrNull(21, e.verb_text)
-          .Bind(22, e.verb_span.begin)
-          .Bind(23, e.verb_span.end)
-          .BindOrNull(24, e.verb_pattern)
-          .Run();
-    }
+    WriteResult result = WriteInTransaction(article, sentences, events);
+    FlushDirtyBuckets();
     Exec("COMMIT");
     return result;
   } catch (...) {
-    char* err = nullptr;
-    sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, &err);
-    sqlite3_free(err);
+    pending_dirty_.clear();
+    RollbackQuietly();
     throw;
   }
+}
+
+std::vector<Store::BatchItemResult> Store::WriteArticles(const std::vector<ArticleRecord>& batch) {
+  std::vector<BatchItemResult> results(batch.size());
+  if (batch.empty()) return results;
+  Exec("BEGIN IMMEDIATE");
+  try {
+    for (size_t i = 0; i < batch.size(); ++i) {
+      results[i].result =
+          WriteInTransaction(*batch[i].article, *batch[i].sentences, *batch[i].events);
+    }
+    FlushDirtyBuckets();
+    Exec("COMMIT");
+    return results;
+  } catch (const StoreError&) {
+    pending_dirty_.clear();
+    RollbackQuietly();
+  }
+  // Something in the batch failed: redo it one article per transaction, so that only the
+  // failing articles are lost.
+  for (size_t i = 0; i < batch.size(); ++i) {
+    results[i] = BatchItemResult{};
+    try {
+      results[i].result = WriteArticle(*batch[i].article, *batch[i].sentences, *batch[i].events);
+    } catch (const StoreError& e) {
+      results[i].error = e.what();
+    }
+  }
+  return results;
+}
+
+Store::WriteResult Store::WriteInTransaction(const Article& article,
+                                             const std::vector<Sentence>& sentences,
+                                             const std::vector<Event>& events) {
+  if (!statements_) statements_ = std::make_unique<Statements>(db_);
+  Statements& st = *statements_;
+  // Statements are reset on every exit path, so a failed write never leaves one mid-step.
+  struct ResetAll {
+    Statements& st;
+    ~ResetAll() {
+      for (sqlite::Statement* s : {&st.find, &st.del, &st.article, &st.sentence, &st.event})
+        s->Reset();
+    }
+  } reset_all{st};
+  const std::string hash = ContentHash(article);
+  WriteResult result = WriteResult::kInserted;
+  st.find.Bind(1, article.id);
+  if (st.find.Step()) {
+    result = st.find.Text(0) == hash ? WriteResult::kUnchanged : WriteResult::kReplaced;
+  }
+  st.find.Reset();
+  if (result == WriteResult::kUnchanged) return result;
+  if (result == WriteResult::kReplaced) {
+    st.del.Bind(1, article.id).Run();  // cascades to sentences and events
+  }
+  sqlite::Statement& ins = st.article;
+  ins.Bind(1, article.id).Bind(2, hash);
+  if (article.date)
+    ins.Bind(3, article.date->ToString());
+  else
+    ins.BindNull(3);
+  ins.BindOrNull(4, article.language)
+      .BindOrNull(5, article.title)
+      .BindOrNull(6, article.url)
+      .BindOrNull(7, article.origin)
+      .Bind(8, article.text)
+      .Run();
+  // The hot path binds with SQLITE_STATIC (every bound string outlives its step) and resets
+  // without clearing bindings (every parameter is bound again): both measurably cheaper.
+  auto text = [](sqlite3_stmt* stmt, int i, std::string_view v) {
+    sqlite3_bind_text(stmt, i, v.data(), static_cast<int>(v.size()), SQLITE_STATIC);
+  };
+  auto text_or_null = [&](sqlite3_stmt* stmt, int i, std::string_view v) {
+    if (v.empty())
+      sqlite3_bind_null(stmt, i);
+    else
+      text(stmt, i, v);
+  };
+  auto step = [&](sqlite3_stmt* stmt) {
+    int rc = sqlite3_step(stmt);
+    sqlite3_reset(stmt);
+    if (rc != SQLITE_DONE) throw StoreError("SQLite: " + std::string(sqlite3_errmsg(db_)));
+  };
+  sqlite3_stmt* sent = st.sentence.get();
+  const std::string_view article_text(article.text);
+  for (const Sentence& s : sentences) {
+    std::string_view stext = s.span.end <= article_text.size() && s.span.begin <= s.span.end
+                                 ? article_text.substr(s.span.begin, s.span.end - s.span.begin)
+                                 : std::string_view();
+    text(sent, 1, article.id);
+    sqlite3_bind_int64(sent, 2, s.index);
+    sqlite3_bind_int64(sent, 3, s.span.begin);
+    sqlite3_bind_int64(sent, 4, s.span.end);
+    text(sent, 5, s.language);
+    text(sent, 6, stext);
+    step(sent);
+  }
+  sqlite3_stmt* ev = st.event.get();
+  std::string date;
+  for (const Event& e : events) {
+    text(ev, 1, article.id);
+    sqlite3_bind_int64(ev, 2, e.sentence);
+    if (e.date) {
+      date = e.date->ToString();
+      text(ev, 3, date);
+    } else {
+      sqlite3_bind_null(ev, 3);
+    }
+    if (e.date_source == DateSource::kText)
+      text(ev, 4, "text");
+    else if (e.date_source == DateSource::kArticle)
+      text(ev, 4, "article");
+    else
+      sqlite3_bind_null(ev, 4);
+    text_or_null(ev, 5, e.language);
+    text_or_null(ev, 6, e.source.code);
+    text_or_null(ev, 7, e.source.text);
+    sqlite3_bind_int64(ev, 8, e.source.span.begin);
+    sqlite3_bind_int64(ev, 9, e.source.span.end);
+    text_or_null(ev, 10, e.target.code);
+    text_or_null(ev, 11, e.target.text);
+    sqlite3_bind_int64(ev, 12, e.target.span.begin);
+    sqlite3_bind_int64(ev, 13, e.target.span.end);
+    text(ev, 14, e.cameo);
+    text_or_null(ev, 15, e.cameo_name);
+    sqlite3_bind_double(ev, 16, e.goldstein);
+    sqlite3_bind_int64(ev, 17, e.quad_class);
+    text_or_null(ev, 18, e.plover.event);
+    text_or_null(ev, 19, e.plover.mode);
+    text_or_null(ev, 20, e.plover.context);
+    text_or_null(ev, 21, e.verb_text);
+    sqlite3_bind_int64(ev, 22, e.verb_span.begin);
+    sqlite3_bind_int64(ev, 23, e.verb_span.end);
+    text_or_null(ev, 24, e.verb_pattern);
+    step(ev);
+    pending_dirty_.emplace(FirstChars(e.source.code, 6), FirstChars(e.target.code, 6),
+                           FirstChars(e.cameo, 2));
+  }
+  return result;
 }
 
 Store::Counts Store::Count() const {

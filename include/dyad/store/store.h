@@ -4,7 +4,10 @@
 #define DYAD_STORE_STORE_H_
 
 #include <cstdint>
+#include <memory>
+#include <set>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "dyad/core/document.h"
@@ -25,6 +28,7 @@ class Store {
   // Opens or creates the database at `path` and migrates it to the latest schema.
   // Throws StoreError (naming the path) when it cannot be opened, is not a dyad database, or was
   // written by a newer dyad.
+  // A Store is one SQLite connection: use it from one thread at a time.
   explicit Store(const std::string& path);
   ~Store();
   Store(const Store&) = delete;
@@ -39,6 +43,35 @@ class Store {
   WriteResult WriteArticle(const Article& article, const std::vector<Sentence>& sentences,
                            const std::vector<Event>& events);
 
+  // One article with the sentences and events derived from it, for WriteArticles. The pointers
+  // must stay valid for the call.
+  struct ArticleRecord {
+    const Article* article = nullptr;
+    const std::vector<Sentence>* sentences = nullptr;
+    const std::vector<Event>* events = nullptr;
+  };
+  // What happened to one article of a batch: `error` is empty when it was stored (result says
+  // how), else it holds the StoreError message and nothing of that article was written.
+  struct BatchItemResult {
+    WriteResult result = WriteResult::kUnchanged;
+    std::string error;
+  };
+
+  // Stores several articles in one transaction (much faster than one transaction each). Each
+  // article keeps WriteArticle's semantics (unchanged, inserted or replaced). When anything in the
+  // batch fails, the whole transaction is rolled back and the batch is redone article by article,
+  // so one bad article never loses the others: the result then names the failing ones. Returns one
+  // result per record, in order. Throws StoreError only when the database itself is unusable.
+  std::vector<BatchItemResult> WriteArticles(const std::vector<ArticleRecord>& batch);
+
+  // Bulk loading. BeginBulkLoad drops the secondary indexes of `events` (date, dyad, target:
+  // random-order keys whose row-by-row upkeep dominates large loads) and EndBulkLoad rebuilds them,
+  // one sorted pass each. Writes in between keep all their guarantees; queries are correct but
+  // slow. If the process dies in between, the next Store opened on the database rebuilds the
+  // indexes. Throws StoreError.
+  void BeginBulkLoad();
+  void EndBulkLoad();
+
   struct Counts {
     int64_t articles = 0;
     int64_t sentences = 0;
@@ -52,6 +85,20 @@ class Store {
  private:
   void Exec(const std::string& sql) const;
   void Migrate();
+  void RollbackQuietly();
+  // Creates any missing secondary index of `events` (after an interrupted bulk load).
+  void EnsureIndexes();
+  // Writes one article inside an open transaction (no BEGIN/COMMIT).
+  WriteResult WriteInTransaction(const Article& article, const std::vector<Sentence>& sentences,
+                                 const std::vector<Event>& events);
+
+  // Records the dedup buckets of the events written in the current transaction (dedup_dirty).
+  void FlushDirtyBuckets();
+
+  struct Statements;  // prepared statements reused across writes (defined in store.cc)
+  std::unique_ptr<Statements> statements_;
+  // Dedup buckets (source key, target key, CAMEO root) touched by the open transaction.
+  std::set<std::tuple<std::string, std::string, std::string>> pending_dirty_;
 
   std::string path_;
   sqlite3* db_ = nullptr;

@@ -1,0 +1,329 @@
+#include "dyad/query/dedup.h"
+
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <set>
+
+#include "dyad/core/date.h"
+#include "dyad/core/error.h"
+#include "dyad/store/store.h"
+#include "store/sqlite_util.h"
+
+namespace dyad {
+namespace {
+
+// Above this many dirty buckets one ordered pass over all events beats one lookup per bucket.
+constexpr int64_t kFullRebuildBuckets = 2000;
+
+bool IsGenericCode(std::string_view code) { return code.size() == 3 && code[2] == '0'; }
+
+// The event columns the clustering reads, after the three bucket keys.
+constexpr const char* kMentionColumns =
+    "substr(coalesce(source_code, ''), 1, 6), substr(coalesce(target_code, ''), 1, 6), "
+    "substr(cameo, 1, 2), id, article_id, sentence_idx, date, date_source, "
+    "coalesce(language, ''), coalesce(source_code, ''), coalesce(target_code, ''), cameo, "
+    "goldstein, quad_class";
+
+Mention ReadMention(const sqlite::Statement& st) {
+  Mention m;
+  m.event_id = st.Int(3);
+  m.article = st.Text(4);
+  m.sentence = static_cast<int>(st.Int(5));
+  if (!st.IsNull(6)) {
+    if (std::optional<Date> d = Date::Parse(st.Text(6))) m.day = d->DaysSinceEpoch();
+  }
+  m.date_from_text = st.Text(7) == "text";
+  m.language = st.Text(8);
+  m.source_code = st.Text(9);
+  m.target_code = st.Text(10);
+  m.cameo = st.Text(11);
+  m.goldstein = st.Double(12);
+  m.quad_class = static_cast<int>(st.Int(13));
+  return m;
+}
+
+struct BucketKey {
+  std::string source, target, root;
+  bool operator==(const BucketKey&) const = default;
+};
+
+// Writes the clusters of one bucket.
+class ClusterWriter {
+ public:
+  explicit ClusterWriter(sqlite3* db)
+      : db_(db),
+        insert_event_(db,
+                      "INSERT INTO dedup_events(source_key, target_key, root, date, source_code, "
+                      "target_code, cameo, goldstein, quad_class, mentions, articles, languages, "
+                      "first_event) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)"),
+        insert_mention_(db,
+                        "INSERT OR REPLACE INTO event_mentions(event_id, dedup_id) VALUES (?,?)") {}
+
+  // Collect the (event_id, dedup_id) links instead of inserting them one by one (full rebuild:
+  // they are inserted afterwards in event_id order, which is much faster).
+  void CollectMentions(std::vector<std::pair<int64_t, int64_t>>* links) { links_ = links; }
+
+  int64_t Write(const BucketKey& key, const std::vector<Mention>& mentions) {
+    std::vector<DedupCluster> clusters = ClusterMentions(mentions);
+    for (const DedupCluster& c : clusters) {
+      const Mention& rep = mentions[c.representative];
+      std::set<std::string> articles, languages;
+      for (size_t i : c.mentions) {
+        articles.insert(mentions[i].article);
+        if (!mentions[i].language.empty()) languages.insert(mentions[i].language);
+      }
+      std::string langs;
+      for (const std::string& l : languages) langs += (langs.empty() ? "" : ",") + l;
+      insert_event_.Bind(1, key.source).Bind(2, key.target).Bind(3, key.root);
+      if (c.day)
+        insert_event_.Bind(4, Date::FromDaysSinceEpoch(*c.day).ToString());
+      else
+        insert_event_.BindNull(4);
+      insert_event_.BindOrNull(5, c.source_code)
+          .BindOrNull(6, c.target_code)
+          .Bind(7, c.cameo)
+          .Bind(8, rep.goldstein)
+          .Bind(9, rep.quad_class)
+          .Bind(10, static_cast<int64_t>(c.mentions.size()))
+          .Bind(11, static_cast<int64_t>(articles.size()))
+          .BindOrNull(12, langs)
+          .Bind(13, rep.event_id)
+          .Run();
+      int64_t dedup_id = sqlite3_last_insert_rowid(db_);
+      for (size_t i : c.mentions) {
+        if (links_)
+          links_->emplace_back(mentions[i].event_id, dedup_id);
+        else
+          insert_mention_.Bind(1, mentions[i].event_id).Bind(2, dedup_id).Run();
+      }
+    }
+    return static_cast<int64_t>(clusters.size());
+  }
+
+ private:
+  sqlite3* db_;
+  sqlite::Statement insert_event_;
+  sqlite::Statement insert_mention_;
+  std::vector<std::pair<int64_t, int64_t>>* links_ = nullptr;
+};
+
+// The secondary indexes of the dedup tables, as migration 2 creates them; a full rebuild drops
+// them and builds them again once the rows are in.
+const char* const kDedupIndexes[][2] = {
+    {"dedup_date", "dedup_events(date)"},
+    {"dedup_dyad", "dedup_events(source_code, target_code, date, quad_class, goldstein)"},
+    {"dedup_target", "dedup_events(target_code, source_code, date)"},
+    {"event_mentions_dedup", "event_mentions(dedup_id)"},
+};
+
+// The smallest string above every string that starts with `key` (codes are ASCII).
+std::string KeyEnd(std::string key) {
+  while (!key.empty() && static_cast<unsigned char>(key.back()) == 0xFF) key.pop_back();
+  if (!key.empty()) key.back() = static_cast<char>(key.back() + 1);
+  return key;
+}
+
+// An index-friendly condition for "column starts with key" using parameters ?first, ?first+1;
+// the empty key (a missing actor) matches NULL and ''.
+std::string KeyRange(const std::string& column, const std::string& key, int first) {
+  if (key.empty()) return "coalesce(" + column + ", '') = ''";
+  return "(" + column + " >= ?" + std::to_string(first) + " AND " + column + " < ?" +
+         std::to_string(first + 1) + ")";
+}
+
+void Exec(sqlite3* db, const char* sql) {
+  char* err = nullptr;
+  if (sqlite3_exec(db, sql, nullptr, nullptr, &err) != SQLITE_OK) {
+    std::string msg = err ? err : "unknown error";
+    sqlite3_free(err);
+    throw StoreError("SQLite: " + msg);
+  }
+}
+
+}  // namespace
+
+std::string DedupActorKey(std::string_view code) { return std::string(code.substr(0, 6)); }
+
+bool CameoCompatible(std::string_view a, std::string_view b) {
+  if (a.size() < 2 || b.size() < 2 || a.substr(0, 2) != b.substr(0, 2)) return false;
+  if (a == b) return true;
+  if (a.size() > b.size()) std::swap(a, b);
+  // a is now the shorter (or equally long) code.
+  if (b.substr(0, a.size()) == a) return true;  // 04 ~ 042, 042 ~ 0421
+  return IsGenericCode(a) || IsGenericCode(b);  // 040 ~ 042, 040 ~ 0421
+}
+
+std::string_view MoreSpecificCameo(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return a.size() > b.size() ? a : b;
+  if (IsGenericCode(a) && !IsGenericCode(b)) return b;
+  return a;
+}
+
+std::vector<DedupCluster> ClusterMentions(const std::vector<Mention>& mentions) {
+  std::vector<DedupCluster> clusters;
+  std::vector<long> anchor;  // earliest day of each cluster
+  std::vector<size_t> open;  // clusters that can still take mentions, in creation order
+  for (size_t i = 0; i < mentions.size(); ++i) {
+    const Mention& m = mentions[i];
+    size_t target = clusters.size();
+    if (m.day) {
+      // Close clusters whose window has passed (mentions arrive in day order).
+      std::erase_if(open, [&](size_t c) { return anchor[c] < *m.day - kDedupWindowDays; });
+      for (size_t c : open) {
+        if (CameoCompatible(clusters[c].cameo, m.cameo)) {
+          target = c;
+          break;
+        }
+      }
+    }
+    if (target == clusters.size()) {
+      DedupCluster c;
+      c.representative = i;
+      c.cameo = m.cameo;
+      clusters.push_back(std::move(c));
+      anchor.push_back(m.day.value_or(0));
+      if (m.day) open.push_back(target);
+    }
+    DedupCluster& c = clusters[target];
+    c.mentions.push_back(i);
+    if (MoreSpecificCameo(c.cameo, m.cameo) != std::string_view(c.cameo)) {
+      c.cameo = m.cameo;
+      c.representative = i;
+    }
+    if (m.source_code.size() > c.source_code.size()) c.source_code = m.source_code;
+    if (m.target_code.size() > c.target_code.size()) c.target_code = m.target_code;
+  }
+  // The date: the earliest mention dated from the text, else the earliest date.
+  for (DedupCluster& c : clusters) {
+    std::optional<long> text_day, any_day;
+    for (size_t i : c.mentions) {
+      const Mention& m = mentions[i];
+      if (!m.day) continue;
+      if (!any_day || *m.day < *any_day) any_day = m.day;
+      if (m.date_from_text && (!text_day || *m.day < *text_day)) text_day = m.day;
+    }
+    c.day = text_day ? text_day : any_day;
+  }
+  return clusters;
+}
+
+int64_t RefreshTextIndex(Store& store) {
+  sqlite3* db = store.handle();
+  {
+    sqlite::Statement any(db, "SELECT EXISTS (SELECT 1 FROM fts_pending)");
+    any.Step();
+    if (!any.Int(0)) return 0;
+  }
+  Exec(db, "BEGIN IMMEDIATE");
+  try {
+    Exec(db,
+         "INSERT INTO sentences_fts(rowid, text) SELECT s.rowid, s.text FROM fts_pending p JOIN "
+         "sentences s ON s.rowid = p.sentence_rowid ORDER BY p.sentence_rowid");
+    int64_t n = sqlite3_changes(db);
+    Exec(db, "DELETE FROM fts_pending");
+    Exec(db, "COMMIT");
+    return n;
+  } catch (...) {
+    char* err = nullptr;
+    sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, &err);
+    sqlite3_free(err);
+    throw;
+  }
+}
+
+int64_t DirtyDedupBuckets(Store& store) {
+  sqlite::Statement st(store.handle(), "SELECT count(*) FROM dedup_dirty");
+  st.Step();
+  return st.Int(0);
+}
+
+DedupRefreshStats RefreshDedup(Store& store) {
+  DedupRefreshStats stats;
+  sqlite3* db = store.handle();
+  if (DirtyDedupBuckets(store) == 0) return stats;
+  Exec(db, "BEGIN IMMEDIATE");
+  try {
+    int64_t dirty = DirtyDedupBuckets(store);  // re-read inside the transaction
+    ClusterWriter writer(db);
+    std::vector<Mention> mentions;
+    if (dirty > kFullRebuildBuckets) {
+      stats.full = true;
+      for (const auto& [name, on] : kDedupIndexes)
+        Exec(db, (std::string("DROP INDEX IF EXISTS ") + name).c_str());
+      Exec(db, "DELETE FROM event_mentions");
+      Exec(db, "DELETE FROM dedup_events");
+      std::vector<std::pair<int64_t, int64_t>> links;
+      writer.CollectMentions(&links);
+      sqlite::Statement scan(
+          db, std::string("SELECT ") + kMentionColumns + " FROM events ORDER BY 1, 2, 3, date, id");
+      BucketKey current;
+      bool have = false;
+      while (scan.Step()) {
+        BucketKey key{scan.Text(0), scan.Text(1), scan.Text(2)};
+        if (have && !(key == current)) {
+          stats.clusters += writer.Write(current, mentions);
+          ++stats.buckets;
+          mentions.clear();
+        }
+        current = std::move(key);
+        have = true;
+        mentions.push_back(ReadMention(scan));
+        ++stats.events;
+      }
+      if (have) {
+        stats.clusters += writer.Write(current, mentions);
+        ++stats.buckets;
+      }
+      std::sort(links.begin(), links.end());
+      sqlite::Statement link(
+          db, "INSERT OR REPLACE INTO event_mentions(event_id, dedup_id) VALUES (?,?)");
+      for (const auto& [event_id, dedup_id] : links) link.Bind(1, event_id).Bind(2, dedup_id).Run();
+      for (const auto& [name, on] : kDedupIndexes)
+        Exec(db, (std::string("CREATE INDEX IF NOT EXISTS ") + name + " ON " + on).c_str());
+    } else {
+      sqlite::Statement buckets(db, "SELECT source_key, target_key, root FROM dedup_dirty");
+      sqlite::Statement drop_mentions(
+          db,
+          "DELETE FROM event_mentions WHERE dedup_id IN (SELECT id FROM dedup_events WHERE "
+          "source_key = ?1 AND target_key = ?2 AND root = ?3)");
+      sqlite::Statement drop_events(
+          db, "DELETE FROM dedup_events WHERE source_key = ?1 AND target_key = ?2 AND root = ?3");
+      std::vector<BucketKey> keys;
+      while (buckets.Step()) keys.push_back({buckets.Text(0), buckets.Text(1), buckets.Text(2)});
+      for (const BucketKey& key : keys) {
+        drop_mentions.Bind(1, key.source).Bind(2, key.target).Bind(3, key.root).Run();
+        drop_events.Bind(1, key.source).Bind(2, key.target).Bind(3, key.root).Run();
+        // Candidates by index ranges on the full codes (a key is a prefix of its codes), then the
+        // exact bucket.
+        std::string sql = std::string("SELECT ") + kMentionColumns + " FROM events WHERE " +
+                          KeyRange("source_code", key.source, 1) + " AND " +
+                          KeyRange("target_code", key.target, 3) +
+                          " AND substr(coalesce(source_code, ''), 1, 6) = ?5 AND "
+                          "substr(coalesce(target_code, ''), 1, 6) = ?6 AND substr(cameo, 1, 2) "
+                          "= ?7 ORDER BY date, id";
+        sqlite::Statement select(db, sql);
+        if (!key.source.empty()) select.Bind(1, key.source).Bind(2, KeyEnd(key.source));
+        if (!key.target.empty()) select.Bind(3, key.target).Bind(4, KeyEnd(key.target));
+        select.Bind(5, key.source).Bind(6, key.target).Bind(7, key.root);
+        mentions.clear();
+        while (select.Step()) {
+          mentions.push_back(ReadMention(select));
+          ++stats.events;
+        }
+        stats.clusters += writer.Write(key, mentions);
+        ++stats.buckets;
+      }
+    }
+    Exec(db, "DELETE FROM dedup_dirty");
+    Exec(db, "COMMIT");
+  } catch (...) {
+    char* err = nullptr;
+    sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, &err);
+    sqlite3_free(err);
+    throw;
+  }
+  return stats;
+}
+
+}  // namespace dyad
