@@ -44,6 +44,35 @@ int RunCode(const CodeOptions& opt) {
   }
   ProgressBar progress(files.size());
   size_t articles = 0, sentences = 0, events = 0, inserted = 0, unchanged = 0, replaced = 0;
+  // Processed articles waiting to be stored: one transaction per batch (WriteArticles keeps each
+  // article atomic and never loses the others when one fails).
+  std::vector<ProcessedArticle> pending;
+  auto store_pending = [&] {
+    if (!store || pending.empty()) return;
+    std::vector<Store::ArticleRecord> records;
+    for (const ProcessedArticle& p : pending)
+      records.push_back({&p.article, &p.sentences, &p.events});
+    std::vector<Store::BatchItemResult> results = store->WriteArticles(records);
+    for (size_t i = 0; i < results.size(); ++i) {
+      if (!results[i].error.empty()) {
+        problems.AddError(pending[i].article.origin + ": article '" + pending[i].article.id +
+                          "' not stored: " + results[i].error);
+        continue;
+      }
+      switch (results[i].result) {
+        case Store::WriteResult::kInserted:
+          ++inserted;
+          break;
+        case Store::WriteResult::kUnchanged:
+          ++unchanged;
+          break;
+        case Store::WriteResult::kReplaced:
+          ++replaced;
+          break;
+      }
+    }
+    pending.clear();
+  };
   auto on_done = [&](size_t, ProcessedArticle&& r, std::exception_ptr error) {
     if (error) {
       try {
@@ -58,24 +87,7 @@ int RunCode(const CodeOptions& opt) {
     sentences += r.sentences.size();
     events += r.events.size();
     for (const Event& e : r.events) writer.Write(e);
-    if (store) {
-      try {
-        switch (store->WriteArticle(r.article, r.sentences, r.events)) {
-          case Store::WriteResult::kInserted:
-            ++inserted;
-            break;
-          case Store::WriteResult::kUnchanged:
-            ++unchanged;
-            break;
-          case Store::WriteResult::kReplaced:
-            ++replaced;
-            break;
-        }
-      } catch (const StoreError& e) {
-        problems.AddError(r.article.origin + ": article '" + r.article.id +
-                          "' not stored: " + e.what());
-      }
-    }
+    if (store) pending.push_back(std::move(r));
   };
   // Articles are processed file by file in batches, so memory stays bounded on large corpora.
   constexpr size_t kBatch = 256;
@@ -83,6 +95,7 @@ int RunCode(const CodeOptions& opt) {
   auto flush = [&] {
     ProcessInOrder(pipeline, std::move(batch), threads, on_done);
     batch.clear();
+    store_pending();
   };
   for (size_t i = 0; i < files.size(); ++i) {
     ReadPath(
