@@ -26,7 +26,7 @@ void PerceptronModel::Score(const uint32_t* features, size_t n, int32_t* scores)
   const int num_classes = num_classes_;
   // Features are looked up in chunks with prefetches, so that the cache misses of one chunk
   // overlap instead of following each other.
-  constexpr size_t kChunk = 32;
+  constexpr size_t kChunk = 128;
   uint32_t slots[kChunk], refs[kChunk];
   for (size_t base = 0; base < n; base += kChunk) {
     const size_t m = std::min(kChunk, n - base);
