@@ -17,20 +17,24 @@ struct CodeOptions {
   std::vector<std::string> paths;
   std::string format = "jsonl";
   std::string input_format = "auto";
+  size_t max_article_bytes = 10u << 20;
   std::string db;
+  std::string dict_dir;
   int threads = 0;
   bool quiet = false;
 };
 
 int RunCode(const CodeOptions& opt) {
   EventFormat format = ParseEventFormat(opt.format);
-  InputFormat input_format = ParseInputFormat(opt.input_format);
+  ReadOptions read_options;
+  read_options.format = ParseInputFormat(opt.input_format);
+  read_options.max_article_bytes = opt.max_article_bytes;
   int threads = opt.threads > 0
                     ? opt.threads
                     : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   std::unique_ptr<Store> store;
   if (!opt.db.empty()) store = std::make_unique<Store>(opt.db);
-  Pipeline pipeline;
+  Pipeline pipeline = MakePipeline(opt.dict_dir);
   EventWriter writer(std::cout, format);
   ProblemReporter problems;
 
@@ -82,7 +86,7 @@ int RunCode(const CodeOptions& opt) {
   };
   for (size_t i = 0; i < files.size(); ++i) {
     ReadPath(
-        files[i], input_format,
+        files[i], read_options,
         [&](Article&& a) {
           batch.push_back(std::move(a));
           if (batch.size() >= kBatch) flush();
@@ -122,8 +126,13 @@ CommandRegistrar registrar(10, [](CLI::App& app, int* exit_code) {
       ->capture_default_str();
   cmd->add_option("--db", opt->db,
                   "SQLite database to store articles, sentences and events in (created if absent)");
+  cmd->add_option("--dict-dir", opt->dict_dir,
+                  "Dictionary folder in dyad's format (default: the data/dict shipped with dyad)");
   cmd->add_option("--threads", opt->threads, "Worker threads (default: one per core)")
       ->check(CLI::NonNegativeNumber);
+  cmd->add_option("--max-article-bytes", opt->max_article_bytes,
+                  "Reject articles with more text than this (0 = no limit)")
+      ->capture_default_str();
   cmd->add_flag("--quiet,-q", opt->quiet, "Do not print the summary line on standard error");
   cmd->callback([opt, exit_code] { *exit_code = RunCode(*opt); });
 });

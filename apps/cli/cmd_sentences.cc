@@ -12,15 +12,18 @@ namespace {
 struct SentencesOptions {
   std::vector<std::string> paths;
   std::string input_format = "auto";
+  size_t max_article_bytes = 10u << 20;
 };
 
 int RunSentences(const SentencesOptions& opt) {
-  InputFormat input_format = ParseInputFormat(opt.input_format);
+  ReadOptions read_options;
+  read_options.format = ParseInputFormat(opt.input_format);
+  read_options.max_article_bytes = opt.max_article_bytes;
   ProblemReporter problems;
   Pipeline pipeline;
   for (const std::string& path : InputPathsOrStdin(opt.paths)) {
     ReadPath(
-        path, input_format,
+        path, read_options,
         [&](Article&& a) {
           ProcessedArticle r = pipeline.Process(std::move(a));
           std::printf("# article %s date %s language %s sentences %zu\n", r.article.id.c_str(),
@@ -46,6 +49,9 @@ CommandRegistrar registrar(20, [](CLI::App& app, int* exit_code) {
       "Print each article's sentences: index, language, token count and text (tab-separated)");
   cmd->add_option("paths", opt->paths, "Files or directories; standard input if none");
   cmd->add_option("--input-format", opt->input_format, "auto, text, jsonl, xml or conllu")
+      ->capture_default_str();
+  cmd->add_option("--max-article-bytes", opt->max_article_bytes,
+                  "Reject articles with more text than this (0 = no limit)")
       ->capture_default_str();
   cmd->callback([opt, exit_code] { *exit_code = RunSentences(*opt); });
 });

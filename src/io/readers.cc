@@ -495,10 +495,22 @@ void AlignWordsToText(std::string_view text, uint32_t offset, ParsedSentence* pa
   parse->has_spans = all && !parse->words.empty();
 }
 
-void ReadContent(std::string_view content, const std::string& origin, InputFormat format,
-                 const ArticleSink& sink, const ProblemSink& problems,
-                 PetrarchEnvironment* environment) {
+void ReadContent(std::string_view content, const std::string& origin, const ReadOptions& options,
+                 const ArticleSink& outer_sink, const ProblemSink& problems) {
+  InputFormat format = options.format;
+  PetrarchEnvironment* environment = options.environment;
   if (format == InputFormat::kAuto) format = SniffFormat(content);
+  const size_t limit = options.max_article_bytes;
+  ArticleSink sink = [&](Article&& a) {
+    if (limit > 0 && a.text.size() > limit) {
+      Report(problems, InputProblem::Severity::kError,
+             (a.origin.empty() ? origin : a.origin) + ": article '" + a.id + "' has " +
+                 std::to_string(a.text.size()) + " bytes of text, over the limit of " +
+                 std::to_string(limit) + " (raise it with --max-article-bytes); skipped");
+      return;
+    }
+    outer_sink(std::move(a));
+  };
   if (format != InputFormat::kText && Trim(content).empty()) {
     Report(problems, InputProblem::Severity::kError, origin + ": empty input");
     return;
@@ -549,8 +561,8 @@ std::vector<std::string> ListInputFiles(const std::string& path, const ProblemSi
   return files;
 }
 
-void ReadPath(const std::string& path, InputFormat format, const ArticleSink& sink,
-              const ProblemSink& problems, PetrarchEnvironment* environment) {
+void ReadPath(const std::string& path, const ReadOptions& options, const ArticleSink& sink,
+              const ProblemSink& problems) {
   for (const std::string& file : ListInputFiles(path, problems)) {
     std::string content;
     std::string origin = file;
@@ -569,9 +581,10 @@ void ReadPath(const std::string& path, InputFormat format, const ArticleSink& si
         continue;
       }
     }
-    InputFormat f = format;
-    if (f == InputFormat::kAuto && file != "-") f = FormatFromExtension(file);
-    ReadContent(content, origin, f, sink, problems, environment);
+    ReadOptions file_options = options;
+    if (file_options.format == InputFormat::kAuto && file != "-")
+      file_options.format = FormatFromExtension(file);
+    ReadContent(content, origin, file_options, sink, problems);
   }
 }
 

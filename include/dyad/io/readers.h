@@ -44,19 +44,28 @@ struct PetrarchEnvironment {
   bool present = false;
 };
 
+// How to read inputs.
+struct ReadOptions {
+  InputFormat format = InputFormat::kAuto;
+  // Articles with more text than this are rejected with an error (a 50 MB "article" is a broken
+  // export, not news); 0 = no limit.
+  size_t max_article_bytes = 10u << 20;
+  // Receives the <Environment> of PETRARCH validation files when not null.
+  PetrarchEnvironment* environment = nullptr;
+};
+
 using ArticleSink = std::function<void(Article&&)>;
 using ProblemSink = std::function<void(const InputProblem&)>;
 
 // Parses one input's content. `origin` is the file path (or "<stdin>") used in messages and, for
 // plain text and CoNLL-U, to derive the article id (file name without extension).
-void ReadContent(std::string_view content, const std::string& origin, InputFormat format,
-                 const ArticleSink& sink, const ProblemSink& problems,
-                 PetrarchEnvironment* environment = nullptr);
+void ReadContent(std::string_view content, const std::string& origin, const ReadOptions& options,
+                 const ArticleSink& sink, const ProblemSink& problems);
 
 // Reads a file, a directory (recursively, files with a known extension, in name order) or "-"
 // (standard input). A missing or unreadable path is reported as a problem, not thrown.
-void ReadPath(const std::string& path, InputFormat format, const ArticleSink& sink,
-              const ProblemSink& problems, PetrarchEnvironment* environment = nullptr);
+void ReadPath(const std::string& path, const ReadOptions& options, const ArticleSink& sink,
+              const ProblemSink& problems);
 
 // The files ReadPath would read for `path` ("-" stays "-"), for progress reporting.
 std::vector<std::string> ListInputFiles(const std::string& path, const ProblemSink& problems);

@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Times `dyad code` end to end over a corpus and prints sentences/s and peak memory (median of runs).
+#   bench/code_corpus.sh [CORPUS.jsonl] [RUNS] [THREADS...]
+# Without a corpus it builds one in a temp dir from the raw sentences of the UD test treebanks in
+# ../shared/data (10 sentences per article; nothing is written into the repository).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+dyad=${DYAD:-build/dyad}
+corpus="${1:-}"
+runs="${2:-5}"
+shift 2 || true
+threads=("$@")
+[ ${#threads[@]} -eq 0 ] && threads=(1 2)
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+if [ -z "$corpus" ]; then
+  corpus="$tmp/corpus.jsonl"
+  python3 - "$corpus" ../shared/data/ud/en_ewt/en_ewt-ud-test.conllu ../shared/data/ud/vi_vtb/vi_vtb-ud-test.conllu <<'PY'
+import json, sys
+out = open(sys.argv[1], "w", encoding="utf-8")
+for path in sys.argv[2:]:
+    texts = [l[9:].rstrip("\n") for l in open(path, encoding="utf-8") if l.startswith("# text = ")]
+    for i in range(0, len(texts), 10):
+        out.write(json.dumps({"id": f"{path.split('/')[-1]}-{i}", "text": " ".join(texts[i:i+10])}, ensure_ascii=False) + "\n")
+PY
+fi
+sentences=$("$dyad" sentences "$corpus" | grep -vc '^# article' || true)
+echo "corpus: $corpus ($sentences sentences, $(wc -c <"$corpus") bytes), $runs runs each"
+for t in "${threads[@]}"; do
+  times=()
+  mems=()
+  for _ in $(seq "$runs"); do
+    /usr/bin/time -f "%e %M" -o "$tmp/time" "$dyad" code --quiet --threads "$t" "$corpus" >/dev/null
+    read -r secs kb <"$tmp/time"
+    times+=("$secs")
+    mems+=("$kb")
+  done
+  median_s=$(printf '%s\n' "${times[@]}" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
+  median_kb=$(printf '%s\n' "${mems[@]}" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
+  awk -v t="$t" -v s="$median_s" -v n="$sentences" -v kb="$median_kb" \
+    'BEGIN {printf "threads %d: median %.3f s, %.0f sentences/s, peak RSS %.1f MB\n", t, s, (s > 0 ? n / s : 0), kb / 1024}'
+done
