@@ -168,7 +168,7 @@ TEST(NlpPipelineTest, LoadingAnEmptyDirectoryFailsClearly) {
 // (and models/MANIFEST.md) whenever the models are retrained.
 constexpr char kPinnedEnglish[] = "UPOS 96.7 UAS 85.4 LAS 82.2";
 constexpr char kPinnedVietnamese[] = "WORDS_F1 93.8 UPOS 89.1 UAS 70.9 LAS 59.2";
-constexpr char kPinnedVietnameseRaw[] = "WORDS_F1 93.8 UPOS 84.2 UAS 62.4 LAS 52.9";
+constexpr char kPinnedVietnameseRaw[] = "WORDS_F1 93.8 UPOS 84.3 UAS 62.7 LAS 53.1";
 
 // The shipped models on a fixed slice of the held-out test treebanks (pinned scores).
 std::vector<ParsedSentence> TestSlice(const std::string& file, const std::string& language,

@@ -9,7 +9,20 @@ namespace dyad::nlp {
 
 SyllableAtoms ComputeSyllableAtoms(std::string_view syllable) {
   std::string norm = NormalizeForm(syllable);
-  return SyllableAtoms{HashString(norm), HashString(WordShape(syllable, norm))};
+  std::string shape = WordShape(syllable, norm);
+  uint64_t case_class = 5;
+  if (!shape.empty()) {
+    bool upper_first = shape[0] == 'X' || shape[0] == 'Y';
+    bool lower_rest = shape.find_first_of("xy") != std::string::npos;
+    if (shape[0] == 'd') {
+      case_class = 4;
+    } else if (upper_first) {
+      case_class = lower_rest ? 2 : 3;
+    } else if (shape[0] == 'x' || shape[0] == 'y') {
+      case_class = 1;
+    }
+  }
+  return SyllableAtoms{HashString(norm), HashString(shape), case_class};
 }
 
 void Lexicon::Add(const std::vector<uint64_t>& syllables) {
@@ -126,6 +139,10 @@ void SegmenterFeatures(const std::vector<SyllableAtoms>& syl, const Lexicon& lex
   out->push_back(FeatureKey(12, H(i - 1), H(i)));
   out->push_back(FeatureKey(13, H(i), H(i + 1)));
   out->push_back(FeatureKey(14, p));
+  auto C = [&](int k) -> uint64_t { return k >= 0 && k < n ? syl[k].case_class : 0; };
+  out->push_back(FeatureKey(38, C(i - 1), C(i)));
+  out->push_back(FeatureKey(39, C(i - 1), C(i), p));
+  out->push_back(FeatureKey(40, C(i - 1), C(i), C(i + 1)));
   // How often each syllable stood alone as a word (in the other folds): generalises to compounds
   // never seen in training.
   const Lexicon::SyllableBuckets none{99, 99, 99};

@@ -19,6 +19,8 @@ namespace dyad::nlp {
 struct SyllableAtoms {
   uint64_t norm = 0;
   uint64_t shape = 0;
+  // Coarse class: 1 lower case, 2 capitalised, 3 all capitals, 4 digits, 5 other (punctuation).
+  uint64_t case_class = 0;
 };
 
 SyllableAtoms ComputeSyllableAtoms(std::string_view syllable);
