@@ -85,6 +85,28 @@ BENCHMARK(BM_ViSegment)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_ViSegmentTag)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_ViSegmentTagParse)->Unit(benchmark::kMillisecond);
 
+// The whole stage as the pipeline calls it: NlpPipeline::Parse (atoms computed once).
+void RunParse(benchmark::State& state, const std::string& language) {
+  const Corpus& corpus = LoadCorpus(language);
+  if (corpus.sentences.empty()) {
+    state.SkipWithError("../shared/data/ud test treebank not available");
+    return;
+  }
+  const dyad::NlpPipeline& pipeline = Pipeline();
+  for (auto _ : state) {
+    for (const dyad::Sentence& s : corpus.sentences) {
+      dyad::ParsedSentence parsed = pipeline.Parse(s);
+      benchmark::DoNotOptimize(parsed.words.data());
+    }
+  }
+  state.counters["words/s"] = benchmark::Counter(
+      static_cast<double>(corpus.tokens) * state.iterations(), benchmark::Counter::kIsRate);
+}
+void BM_EnParse(benchmark::State& s) { RunParse(s, "en"); }
+void BM_ViParse(benchmark::State& s) { RunParse(s, "vi"); }
+BENCHMARK(BM_EnParse)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_ViParse)->Unit(benchmark::kMillisecond);
+
 void BM_LoadAllModels(benchmark::State& state) {
   for (auto _ : state) {
     dyad::NlpPipeline p = dyad::NlpPipeline::Load(dyad::DefaultModelDir());

@@ -73,7 +73,7 @@ TEST(ModelIoTest, RejectsBadMagicAndCorruptData) {
 }
 
 TEST(HashingTest, FeatureKeysArePinnedAndNeverZero) {
-  // Persisted in model files: these values must not change within format version 1.
+  // Persisted in model files: these values must not change within a model format version.
   EXPECT_EQ(HashString(""), Mix64(0xcbf29ce484222325ULL));
   EXPECT_EQ(FeatureKey(3, HashString("the")), FeatureKey(3, HashString("the")));
   EXPECT_NE(FeatureKey(3, HashString("the")), FeatureKey(4, HashString("the")));

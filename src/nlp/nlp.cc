@@ -100,46 +100,57 @@ std::vector<nlp::WordAtoms> AtomsOf(const std::vector<Word>& words) {
 
 }  // namespace
 
-void NlpPipeline::Tag(const std::string& language, std::vector<Word>* words) const {
-  const nlp::LanguageModels& models = ModelFor(language);
-  std::vector<nlp::WordAtoms> atoms = AtomsOf(*words);
-  std::vector<int> tags = models.tagger.Tag(atoms);
+namespace {
+
+void TagWords(const nlp::LanguageModels& models, const std::vector<nlp::WordAtoms>& atoms,
+              std::vector<Word>* words, std::vector<int>* tags) {
+  *tags = models.tagger.Tag(atoms);
   const nlp::TagSet& set = models.tagger.tags();
   for (size_t i = 0; i < words->size(); ++i) {
     Word& w = (*words)[i];
-    w.upos = set.upos[tags[i]];
-    w.xpos = set.xpos[tags[i]];
+    w.upos = set.upos[(*tags)[i]];
+    w.xpos = set.xpos[(*tags)[i]];
     w.lemma = models.lemmatizer.Lemma(w.form, w.upos);
   }
 }
 
-void NlpPipeline::ParseTagged(const std::string& language, std::vector<Word>* words) const {
-  const nlp::LanguageModels& models = ModelFor(language);
-  std::vector<nlp::WordAtoms> atoms = AtomsOf(*words);
+void ParseWords(const nlp::LanguageModels& models, const std::vector<nlp::WordAtoms>& atoms,
+                const std::vector<int>& tags, std::vector<Word>* words) {
   nlp::ParserInput input;
   input.atoms = &atoms;
-  // Map each word's tags back to the joint tag index the parser was trained with.
-  const nlp::TagSet& set = models.tagger.tags();
-  input.tags.resize(words->size());
+  input.tags = tags;
   input.upos.resize(words->size());
-  for (size_t i = 0; i < words->size(); ++i) {
-    const Word& w = (*words)[i];
-    int tag = 0;
-    for (int t = 0; t < set.size(); ++t) {
-      if (set.upos[t] == w.upos && set.xpos[t] == w.xpos) {
-        tag = t;
-        break;
-      }
-    }
-    input.tags[i] = tag;
-    input.upos[i] = nlp::HashString(w.upos);
-  }
+  for (size_t i = 0; i < words->size(); ++i) input.upos[i] = nlp::HashString((*words)[i].upos);
   std::vector<int> heads, labels;
   models.parser.Parse(input, &heads, &labels);
   for (size_t i = 0; i < words->size(); ++i) {
     (*words)[i].head = heads[i];
     (*words)[i].deprel = models.parser.labels()[labels[i]];
   }
+}
+
+}  // namespace
+
+void NlpPipeline::Tag(const std::string& language, std::vector<Word>* words) const {
+  std::vector<int> tags;
+  TagWords(ModelFor(language), AtomsOf(*words), words, &tags);
+}
+
+void NlpPipeline::ParseTagged(const std::string& language, std::vector<Word>* words) const {
+  const nlp::LanguageModels& models = ModelFor(language);
+  // Map each word's tags back to the joint tag index the parser was trained with.
+  const nlp::TagSet& set = models.tagger.tags();
+  std::vector<int> tags(words->size(), 0);
+  for (size_t i = 0; i < words->size(); ++i) {
+    const Word& w = (*words)[i];
+    for (int t = 0; t < set.size(); ++t) {
+      if (set.upos[t] == w.upos && set.xpos[t] == w.xpos) {
+        tags[i] = t;
+        break;
+      }
+    }
+  }
+  ParseWords(models, AtomsOf(*words), tags, words);
 }
 
 ParsedSentence NlpPipeline::Parse(const Sentence& sentence) const {
@@ -151,8 +162,11 @@ ParsedSentence NlpPipeline::Parse(const Sentence& sentence) const {
     parsed.text += sentence.tokens[i].text;
   }
   if (parsed.words.empty()) return parsed;
-  Tag(sentence.language, &parsed.words);
-  ParseTagged(sentence.language, &parsed.words);
+  const nlp::LanguageModels& models = ModelFor(sentence.language);
+  std::vector<nlp::WordAtoms> atoms = AtomsOf(parsed.words);
+  std::vector<int> tags;
+  TagWords(models, atoms, &parsed.words, &tags);
+  ParseWords(models, atoms, tags, &parsed.words);
   return parsed;
 }
 

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "dyad/core/error.h"
+
 namespace dyad::nlp {
 namespace {
 
@@ -24,7 +26,7 @@ void PerceptronModel::Score(const uint32_t* features, size_t n, int32_t* scores)
   const int num_classes = num_classes_;
   // Features are looked up in chunks with prefetches, so that the cache misses of one chunk
   // overlap instead of following each other.
-  constexpr size_t kChunk = 32;
+  constexpr size_t kChunk = 128;
   uint32_t slots[kChunk], refs[kChunk];
   for (size_t base = 0; base < n; base += kChunk) {
     const size_t m = std::min(kChunk, n - base);
@@ -69,6 +71,7 @@ void PerceptronModel::Score(const uint32_t* features, size_t n, int32_t* scores)
 }
 
 void PerceptronModel::BuildTable() {
+  num_features_ = keys_.size();
   uint32_t capacity = 16;
   while (capacity < keys_.size() * 2) capacity <<= 1;
   table_.assign(capacity, Slot{0, 0});
@@ -124,6 +127,7 @@ void PerceptronModel::BuildTable() {
 }
 
 void PerceptronModel::Save(ByteWriter* out) const {
+  if (!saveable_) throw ResourceError("internal: a loaded perceptron model cannot be saved again");
   out->Put<uint32_t>(num_classes_);
   // Keys are stored as deltas so that zstd compresses them well.
   std::vector<uint32_t> deltas(keys_.size());
@@ -165,6 +169,12 @@ PerceptronModel PerceptronModel::Load(ByteReader* in) {
     if (c >= m.num_classes_) in->Fail("class index out of range");
   }
   m.BuildTable();
+  // Scoring only needs the lookup table and the dense / packed rows: drop the sorted layout.
+  m.saveable_ = false;
+  std::vector<uint32_t>().swap(m.keys_);
+  std::vector<uint32_t>().swap(m.offsets_);
+  std::vector<uint16_t>().swap(m.classes_);
+  std::vector<int16_t>().swap(m.weights_);
   return m;
 }
 

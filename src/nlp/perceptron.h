@@ -16,10 +16,11 @@ class PerceptronModel {
  public:
   PerceptronModel() = default;
   int num_classes() const { return num_classes_; }
-  size_t num_features() const { return keys_.size(); }
+  size_t num_features() const { return num_features_; }
   // Adds the weights of `features` to scores[0..num_classes). Scores are in quantised units.
   void Score(const uint32_t* features, size_t n, int32_t* scores) const;
 
+  // REQUIRES: the model came from PerceptronTrainer::Finalize (loaded models drop what Save needs).
   void Save(ByteWriter* out) const;
   // Throws ResourceError (via `in`) on a malformed section.
   static PerceptronModel Load(ByteReader* in);
@@ -29,6 +30,8 @@ class PerceptronModel {
   void BuildTable();
 
   int num_classes_ = 0;
+  size_t num_features_ = 0;
+  bool saveable_ = true;  // false once loaded: the sorted layout below is dropped after BuildTable
   std::vector<uint32_t> keys_;     // sorted feature keys
   std::vector<uint32_t> offsets_;  // keys_.size() + 1 offsets into classes_/weights_
   std::vector<uint16_t> classes_;

@@ -9,7 +9,20 @@ namespace dyad::nlp {
 
 SyllableAtoms ComputeSyllableAtoms(std::string_view syllable) {
   std::string norm = NormalizeForm(syllable);
-  return SyllableAtoms{HashString(norm), HashString(WordShape(syllable, norm))};
+  std::string shape = WordShape(syllable, norm);
+  uint64_t case_class = 5;
+  if (!shape.empty()) {
+    bool upper_first = shape[0] == 'X' || shape[0] == 'Y';
+    bool lower_rest = shape.find_first_of("xy") != std::string::npos;
+    if (shape[0] == 'd') {
+      case_class = 4;
+    } else if (upper_first) {
+      case_class = lower_rest ? 2 : 3;
+    } else if (shape[0] == 'x' || shape[0] == 'y') {
+      case_class = 1;
+    }
+  }
+  return SyllableAtoms{HashString(norm), HashString(shape), case_class};
 }
 
 void Lexicon::Add(const std::vector<uint64_t>& syllables) {
@@ -42,17 +55,66 @@ bool Lexicon::Contains(uint64_t sequence_hash) const {
   return std::binary_search(hashes_.begin(), hashes_.end(), sequence_hash);
 }
 
+void Lexicon::CountSyllable(uint64_t syllable, bool alone, bool continues, bool continued) {
+  Counts& c = syllable_counts_[syllable];
+  ++c.total;
+  c.alone += alone;
+  c.continues += continues;
+  c.continued += continued;
+}
+
+Lexicon::SyllableBuckets Lexicon::Buckets(uint64_t syllable) const {
+  auto it = std::lower_bound(syllable_keys_.begin(), syllable_keys_.end(), syllable);
+  if (it == syllable_keys_.end() || *it != syllable) return {};
+  const uint8_t* b = syllable_buckets_.data() + 3 * (it - syllable_keys_.begin());
+  return SyllableBuckets{b[0], b[1], b[2]};
+}
+
+namespace {
+
+// 1 + 5 * frequency class (1, 2-4, 5+) + share class (never, <1/3, <2/3, <1, always).
+uint8_t ShareBucket(uint32_t part, uint32_t total) {
+  int frequency = total >= 5 ? 2 : total >= 2 ? 1 : 0;
+  int share = part == 0              ? 0
+              : part == total        ? 4
+              : 3 * part < total     ? 1
+              : 3 * part < 2 * total ? 2
+                                     : 3;
+  return static_cast<uint8_t>(1 + 5 * frequency + share);
+}
+
+}  // namespace
+
 void Lexicon::Finish() {
   std::sort(hashes_.begin(), hashes_.end());
   hashes_.erase(std::unique(hashes_.begin(), hashes_.end()), hashes_.end());
+  syllable_keys_.clear();
+  syllable_buckets_.clear();
+  for (const auto& [key, c] : syllable_counts_) {
+    syllable_keys_.push_back(key);
+    syllable_buckets_.push_back(ShareBucket(c.alone, c.total));
+    syllable_buckets_.push_back(ShareBucket(c.continues, c.total));
+    syllable_buckets_.push_back(ShareBucket(c.continued, c.total));
+  }
+  syllable_counts_.clear();
 }
 
-void Lexicon::Save(ByteWriter* out) const { out->PutVector(hashes_); }
+void Lexicon::Save(ByteWriter* out) const {
+  out->PutVector(hashes_);
+  out->PutVector(syllable_keys_);
+  out->PutVector(syllable_buckets_);
+}
 
 Lexicon Lexicon::Load(ByteReader* in) {
   Lexicon lex;
   lex.hashes_ = in->GetVector<uint64_t>();
   if (!std::is_sorted(lex.hashes_.begin(), lex.hashes_.end())) in->Fail("lexicon not sorted");
+  lex.syllable_keys_ = in->GetVector<uint64_t>();
+  lex.syllable_buckets_ = in->GetVector<uint8_t>();
+  if (3 * lex.syllable_keys_.size() != lex.syllable_buckets_.size() ||
+      !std::is_sorted(lex.syllable_keys_.begin(), lex.syllable_keys_.end())) {
+    in->Fail("bad syllable table");
+  }
   return lex;
 }
 
@@ -77,6 +139,24 @@ void SegmenterFeatures(const std::vector<SyllableAtoms>& syl, const Lexicon& lex
   out->push_back(FeatureKey(12, H(i - 1), H(i)));
   out->push_back(FeatureKey(13, H(i), H(i + 1)));
   out->push_back(FeatureKey(14, p));
+  auto C = [&](int k) -> uint64_t { return k >= 0 && k < n ? syl[k].case_class : 0; };
+  out->push_back(FeatureKey(38, C(i - 1), C(i)));
+  out->push_back(FeatureKey(39, C(i - 1), C(i), p));
+  out->push_back(FeatureKey(40, C(i - 1), C(i), C(i + 1)));
+  // How often each syllable stood alone as a word (in the other folds): generalises to compounds
+  // never seen in training.
+  const Lexicon::SyllableBuckets none{99, 99, 99};
+  Lexicon::SyllableBuckets before = i > 0 ? lexicon.Buckets(S(i - 1)) : none;
+  Lexicon::SyllableBuckets here = lexicon.Buckets(S(i));
+  Lexicon::SyllableBuckets after = i + 1 < n ? lexicon.Buckets(S(i + 1)) : none;
+  out->push_back(FeatureKey(31, before.alone, here.alone));
+  out->push_back(FeatureKey(32, here.alone, after.alone));
+  out->push_back(FeatureKey(33, before.alone, here.alone, p));
+  out->push_back(FeatureKey(34, before.alone, here.alone, H(i)));
+  // The boundary before i: does i tend to continue a word, and does i-1 tend to be continued?
+  out->push_back(FeatureKey(35, here.continues, before.continued));
+  out->push_back(FeatureKey(36, here.continues, before.continued, p));
+  out->push_back(FeatureKey(37, after.continues, here.continued));
   // No feature names the pair (i-1, i) alone: it would memorise every training word, and the model
   // would trust it more than it deserves on new text. The jackknifed lexicon carries that
   // knowledge.

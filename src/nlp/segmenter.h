@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -18,6 +19,8 @@ namespace dyad::nlp {
 struct SyllableAtoms {
   uint64_t norm = 0;
   uint64_t shape = 0;
+  // Coarse class: 1 lower case, 2 capitalised, 3 all capitals, 4 digits, 5 other (punctuation).
+  uint64_t case_class = 0;
 };
 
 SyllableAtoms ComputeSyllableAtoms(std::string_view syllable);
@@ -33,13 +36,27 @@ class Lexicon {
   bool Contains(uint64_t sequence_hash) const;
   // The hash of syllables [begin, end) as used by Add and Contains.
   static uint64_t SequenceHash(const SyllableAtoms* syllables, int begin, int end);
-  void Finish();  // sorts and deduplicates; call after the last Add
+  // Records one occurrence of a syllable: whether it was a word by itself, whether it continued
+  // the previous syllable's word, whether the next syllable continued its word.
+  void CountSyllable(uint64_t syllable, bool alone, bool continues, bool continued);
+  // Small numbers classing those three shares for a syllable (0 = syllable never seen).
+  struct SyllableBuckets {
+    uint64_t alone = 0, continues = 0, continued = 0;
+  };
+  SyllableBuckets Buckets(uint64_t syllable) const;
+  void Finish();  // sorts, deduplicates and buckets; call after the last Add / CountSyllable
   size_t size() const { return hashes_.size(); }
   void Save(ByteWriter* out) const;
   static Lexicon Load(ByteReader* in);
 
  private:
   std::vector<uint64_t> hashes_;
+  std::vector<uint64_t> syllable_keys_;    // sorted
+  std::vector<uint8_t> syllable_buckets_;  // 3 per syllable key: alone, continues, continued
+  struct Counts {
+    uint32_t alone = 0, continues = 0, continued = 0, total = 0;
+  };
+  std::map<uint64_t, Counts> syllable_counts_;  // while building
 };
 
 // Segmenter features of syllable i given whether syllable i-1 began a word (prev_begins, -1 at

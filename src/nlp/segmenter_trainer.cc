@@ -43,6 +43,12 @@ Segmenter TrainSegmenter(const std::vector<SegmentedSentence>& sentences,
     for (size_t s = 0; s < examples.size(); ++s) {
       if (static_cast<int>(s % folds) == skip_fold) continue;
       for (const auto& w : examples[s].words) lex.Add(w);
+      const Example& ex = examples[s];
+      for (size_t i = 0; i < ex.syllables.size(); ++i) {
+        bool continues = ex.labels[i] == Segmenter::kInside;
+        bool continued = i + 1 < ex.syllables.size() && ex.labels[i + 1] == Segmenter::kInside;
+        lex.CountSyllable(ex.syllables[i].norm, !continues && !continued, continues, continued);
+      }
     }
     lex.Finish();
     return lex;

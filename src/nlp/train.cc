@@ -140,7 +140,10 @@ void TrainLanguageModels(const TrainConfig& config, std::ostream& log) {
   nlp::LanguageModels models;
   models.language = config.language;
   std::ostringstream info;
-  info << "language " << config.language << "; params " << config.params_file << "; train";
+  // Only file names and parameter values: the model bytes must not depend on where the checkout is.
+  info << "language " << config.language << "; params";
+  for (const auto& [key, value] : params.values) info << " " << key << "=" << value;
+  info << "; train";
   for (const auto& f : config.train_files) info << " " << f.substr(f.find_last_of('/') + 1);
   info << "; " << train.size() << " sentences";
 
