@@ -5,6 +5,8 @@
 #include <cstdio>
 
 #include "dyad/core/error.h"
+#include "dyad/nlp/nlp.h"
+#include "dyad/ontology/ontology.h"
 
 namespace dyad::cli {
 
@@ -23,6 +25,28 @@ std::vector<std::string> InputPathsOrStdin(const std::vector<std::string>& paths
   if (isatty(STDIN_FILENO))
     throw Error("no input: give files or directories, or pipe articles to standard input");
   return {"-"};
+}
+
+std::shared_ptr<const NlpPipeline> LoadModelsOrWarn() {
+  std::string dir = DefaultModelDir();
+  try {
+    return std::make_shared<const NlpPipeline>(NlpPipeline::Load(dir));
+  } catch (const ResourceError& e) {
+    std::fprintf(stderr,
+                 "dyad: warning: %s\ndyad: warning: without parsing models, raw text is split into "
+                 "sentences but not coded (supplied CoNLL-U parses still are)\n",
+                 e.what());
+    return nullptr;
+  }
+}
+
+Pipeline MakePipeline(const std::string& dict_dir) {
+  Pipeline pipeline =
+      Pipeline::WithDictionaries(dict_dir.empty() ? DefaultDataDir() + "/dict" : dict_dir);
+  if (auto models = LoadModelsOrWarn()) {
+    pipeline.SetParser([models](const Sentence& s) { return models->Parse(s); });
+  }
+  return pipeline;
 }
 
 ProgressBar::ProgressBar(size_t total)

@@ -3,10 +3,13 @@
 #define DYAD_APPS_CLI_CLI_UTIL_H_
 
 #include <chrono>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "dyad/io/readers.h"
+#include "dyad/nlp/nlp.h"
+#include "dyad/pipeline/pipeline.h"
 
 namespace dyad::cli {
 
@@ -26,6 +29,14 @@ class ProblemReporter {
 // The input paths to read: as given, or "-" (standard input) when none were given.
 // Throws dyad::Error when none were given and standard input is a terminal.
 std::vector<std::string> InputPathsOrStdin(const std::vector<std::string>& paths);
+
+// The coding pipeline: dictionaries from `dict_dir` (default: DefaultDataDir()/dict), the CAMEO
+// tables, and dyad's parsing models when they are installed.
+Pipeline MakePipeline(const std::string& dict_dir);
+
+// dyad's parsing models from DefaultModelDir(), or nullptr (with a warning on standard error) when
+// none are installed.
+std::shared_ptr<const NlpPipeline> LoadModelsOrWarn();
 
 // A one-line progress bar on standard error, shown only when standard error is a terminal and the
 // work has already run for more than two seconds.

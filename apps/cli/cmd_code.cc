@@ -19,6 +19,7 @@ struct CodeOptions {
   std::string input_format = "auto";
   size_t max_article_bytes = 10u << 20;
   std::string db;
+  std::string dict_dir;
   int threads = 0;
   bool quiet = false;
 };
@@ -33,7 +34,7 @@ int RunCode(const CodeOptions& opt) {
                     : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   std::unique_ptr<Store> store;
   if (!opt.db.empty()) store = std::make_unique<Store>(opt.db);
-  Pipeline pipeline;
+  Pipeline pipeline = MakePipeline(opt.dict_dir);
   EventWriter writer(std::cout, format);
   ProblemReporter problems;
 
@@ -125,6 +126,8 @@ CommandRegistrar registrar(10, [](CLI::App& app, int* exit_code) {
       ->capture_default_str();
   cmd->add_option("--db", opt->db,
                   "SQLite database to store articles, sentences and events in (created if absent)");
+  cmd->add_option("--dict-dir", opt->dict_dir,
+                  "Dictionary folder in dyad's format (default: the data/dict shipped with dyad)");
   cmd->add_option("--threads", opt->threads, "Worker threads (default: one per core)")
       ->check(CLI::NonNegativeNumber);
   cmd->add_option("--max-article-bytes", opt->max_article_bytes,

@@ -33,9 +33,10 @@ TEST(EventWriterTest, JsonRecordHasTheDocumentedShape) {
   EventWriter w(out, EventFormat::kJsonl);
   w.Write(Sample());
   w.Finish();
-  EXPECT_EQ(out.str(),
-            R"({"article":"000_x","cameo":"041","cameo_name":"Discuss by telephone","date":"2026-02-19","date_source":"text","goldstein":1.0,"language":"en","plover":{"context":"","event":"CONSULT","mode":"phone"},"quad_class":1,"sentence":2,"source":{"code":"VNMGOV","span":[10,16],"text":"To Lam"},"target":{"code":"USAELI","span":[40,53],"text":"Patrick Leahy"},"text":"To Lam held phone talks with \"Leahy\", a friend.","verb":{"pattern":"hold phone talks with +","span":[17,33],"text":"held phone talks"}})"
-            "\n");
+  EXPECT_EQ(
+      out.str(),
+      R"({"article":"000_x","cameo":"041","cameo_name":"Discuss by telephone","date":"2026-02-19","date_source":"text","goldstein":1.0,"language":"en","plover":{"context":"","event":"CONSULT","mode":"phone"},"quad_class":1,"sentence":2,"source":{"code":"VNMGOV","span":[10,16],"text":"To Lam"},"target":{"code":"USAELI","span":[40,53],"text":"Patrick Leahy"},"text":"To Lam held phone talks with \"Leahy\", a friend.","verb":{"pattern":"hold phone talks with +","span":[17,33],"text":"held phone talks"}})"
+      "\n");
   Event undated = Sample();
   undated.date.reset();
   undated.date_source = DateSource::kNone;

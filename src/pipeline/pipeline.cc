@@ -7,10 +7,45 @@
 #include <optional>
 #include <thread>
 
+#include "dyad/coder/coder.h"
+#include "dyad/dict/dictionary.h"
+#include "dyad/dict/matcher.h"
+#include "dyad/ontology/ontology.h"
 #include "dyad/text/language.h"
 #include "dyad/text/segmenter.h"
 
 namespace dyad {
+
+Pipeline::Pipeline() = default;
+Pipeline::~Pipeline() = default;
+Pipeline::Pipeline(Pipeline&&) noexcept = default;
+Pipeline& Pipeline::operator=(Pipeline&&) noexcept = default;
+
+Pipeline Pipeline::WithDictionaries(const std::string& dict_dir) {
+  Pipeline p;
+  p.dictionaries_ = std::make_unique<DictionarySet>(LoadDyadDictionaries(dict_dir));
+  p.en_matcher_ = std::make_unique<DictionaryMatcher>(*p.dictionaries_, "en");
+  p.vi_matcher_ = std::make_unique<DictionaryMatcher>(*p.dictionaries_, "vi");
+  std::map<std::string, const DictionaryMatcher*> matchers = {
+      {"en", p.en_matcher_.get()}, {"vi", p.vi_matcher_.get()}, {"", p.en_matcher_.get()}};
+  p.coder_ = std::make_unique<Coder>(matchers, Ontology::Default());
+  return p;
+}
+
+std::vector<ParsedSentence> Pipeline::ParsesOf(const std::vector<Sentence>& sentences) const {
+  std::vector<ParsedSentence> parses;
+  parses.reserve(sentences.size());
+  for (const Sentence& s : sentences) {
+    if (s.given_parse) {
+      parses.push_back(*s.given_parse);
+    } else if (parser_) {
+      parses.push_back(parser_(s));
+    } else {
+      parses.emplace_back();
+    }
+  }
+  return parses;
+}
 
 std::vector<Sentence> SentencesOf(const Article& article) {
   if (article.given_parses.empty()) return SplitSentences(article.text, article.language);
@@ -32,7 +67,7 @@ std::vector<Sentence> SentencesOf(const Article& article) {
   return sentences;
 }
 
-ProcessedArticle Pipeline::Process(Article article) const {
+ProcessedArticle Pipeline::Process(Article article, std::string* explain) const {
   ProcessedArticle out;
   out.sentences = SentencesOf(article);
   if (article.language.empty()) {
@@ -45,6 +80,10 @@ ProcessedArticle Pipeline::Process(Article article) const {
         article.language = lang;
       }
     if (article.language.empty()) article.language = "und";
+  }
+  if (coder_) {
+    std::vector<ParsedSentence> parses = ParsesOf(out.sentences);
+    out.events = coder_->CodeArticle(article, out.sentences, parses, explain);
   }
   out.article = std::move(article);
   return out;

@@ -11,8 +11,8 @@ TEST(PipelineTest, SupplyingParsesGivesOneSentenceEach) {
   a.text = "Arnor met Gondor.";
   ParsedSentence ps;
   ps.text = a.text;
-  for (auto [form, b, e] : {std::tuple{"Arnor", 0u, 5u}, {"met", 6u, 9u}, {"Gondor", 10u, 16u},
-                            {".", 16u, 17u}}) {
+  for (auto [form, b, e] :
+       {std::tuple{"Arnor", 0u, 5u}, {"met", 6u, 9u}, {"Gondor", 10u, 16u}, {".", 16u, 17u}}) {
     Word w;
     w.form = form;
     w.span = {b, e};

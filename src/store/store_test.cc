@@ -90,8 +90,7 @@ TEST(StoreTest, FailedArticleRollsBackOnlyItself) {
   EXPECT_EQ(c.sentences, 1);
   // The store is usable afterwards.
   Article later = MakeArticle("later", "Later.");
-  EXPECT_EQ(store.WriteArticle(later, OneSentence(later.text), {}),
-            Store::WriteResult::kInserted);
+  EXPECT_EQ(store.WriteArticle(later, OneSentence(later.text), {}), Store::WriteResult::kInserted);
 }
 
 TEST(StoreTest, RefusesNonDatabasesAndNewerSchemas) {

@@ -220,7 +220,35 @@ std::string NormalizeVietnameseTones(std::string_view text) {
   return Utf8(n);
 }
 
+namespace {
+
+bool IsAscii(std::string_view text) {
+  for (char c : text)
+    if (static_cast<unsigned char>(c) >= 0x80) return false;
+  return true;
+}
+
+// FoldForMatch for ASCII text: lower case and single spaces, without a round trip through ICU.
+std::string FoldAscii(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  bool space = false;
+  for (char c : text) {
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
+      space = true;
+      continue;
+    }
+    if (space && !out.empty()) out += ' ';
+    space = false;
+    out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  }
+  return out;
+}
+
+}  // namespace
+
 std::string FoldForMatch(std::string_view text) {
+  if (IsAscii(text)) return FoldAscii(text);
   std::string toned = NormalizeVietnameseTones(NormalizeNfc(text));
   icu::UnicodeString u = icu::UnicodeString::fromUTF8(toned);
   u.foldCase();
@@ -244,6 +272,7 @@ std::string FoldForMatch(std::string_view text) {
 
 std::string FoldWithoutDiacritics(std::string_view text) {
   std::string folded = FoldForMatch(text);
+  if (IsAscii(folded)) return folded;
   UErrorCode status = U_ZERO_ERROR;
   icu::UnicodeString d = Nfd().normalize(icu::UnicodeString::fromUTF8(folded), status);
   icu::UnicodeString out;

@@ -1,0 +1,58 @@
+// `dyad parse`: tokenise, tag and parse articles with dyad's models and write CoNLL-U.
+#include <cstdio>
+#include <memory>
+
+#include "cli_util.h"
+#include "commands.h"
+#include "dyad/core/error.h"
+#include "dyad/io/conllu.h"
+#include "dyad/pipeline/pipeline.h"
+
+namespace dyad::cli {
+namespace {
+
+struct ParseOptions {
+  std::vector<std::string> paths;
+  std::string input_format = "auto";
+  std::string format = "conllu";
+};
+
+int RunParse(const ParseOptions& opt) {
+  if (opt.format != "conllu") throw Error("--format takes 'conllu', not '" + opt.format + "'");
+  ReadOptions read_options;
+  read_options.format = ParseInputFormat(opt.input_format);
+  auto models = LoadModelsOrWarn();
+  if (!models) throw Error("dyad parse needs the parsing models (see docs/models.md)");
+  ProblemReporter problems;
+  for (const std::string& path : InputPathsOrStdin(opt.paths)) {
+    ReadPath(
+        path, read_options,
+        [&](Article&& a) {
+          std::printf("# newdoc id = %s\n", a.id.c_str());
+          for (const Sentence& s : SentencesOf(a)) {
+            ParsedSentence p = models->Parse(s);
+            p.comments = {"sent_id = " + a.id + "-" + std::to_string(s.index),
+                          "text = " + a.text.substr(s.span.begin, s.span.end - s.span.begin)};
+            for (char& c : p.comments[1])
+              if (c == '\n' || c == '\r') c = ' ';
+            std::fputs(WriteConllu(p).c_str(), stdout);
+          }
+        },
+        std::ref(problems));
+  }
+  return problems.errors() ? kExitInputRejected : kExitOk;
+}
+
+CommandRegistrar registrar(25, [](CLI::App& app, int* exit_code) {
+  auto opt = std::make_shared<ParseOptions>();
+  CLI::App* cmd =
+      app.add_subcommand("parse", "Tokenise, tag and parse articles with dyad's models (CoNLL-U)");
+  cmd->add_option("paths", opt->paths, "Files or directories; standard input if none");
+  cmd->add_option("--format", opt->format, "Output format: conllu")->capture_default_str();
+  cmd->add_option("--input-format", opt->input_format, "auto, text, jsonl, xml or conllu")
+      ->capture_default_str();
+  cmd->callback([opt, exit_code] { *exit_code = RunParse(*opt); });
+});
+
+}  // namespace
+}  // namespace dyad::cli

@@ -1,0 +1,67 @@
+// The event coder: walks each dependency tree, finds event verbs and their patterns, resolves the
+// source and target actors, and emits CAMEO/PLOVER events with dates and provenance. Follows the
+// conventions of PETRARCH 2 adapted to Universal Dependencies; docs/coding.md documents them.
+#ifndef DYAD_CODER_CODER_H_
+#define DYAD_CODER_CODER_H_
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "dyad/core/document.h"
+#include "dyad/dict/matcher.h"
+#include "dyad/ontology/ontology.h"
+
+namespace dyad {
+
+struct CoderOptions {
+  // Code events whose verb is negated ("did not meet"). PETRARCH does not; neither do we by
+  // default.
+  bool code_negated = false;
+  // Require both a source and a target (PETRARCH's require_dyad).
+  bool require_dyad = true;
+  // Code events that are only intended ("wishes to visit"); PETRARCH does, dyad by default not.
+  bool code_intended = false;
+  // PETRARCH's last-resort targets: an actor named as a place ("the war in Vietnam", "asylum in
+  // Gondor") and the subject of a reported clause ("Arnor believes Dagolath can cope" codes
+  // Arnor against Dagolath). dyad by default takes neither.
+  bool locatives_are_targets = false;
+  // Code event nouns whose agent is named ("Blinken's visit to Vietnam"); PETRARCH codes verbs
+  // only.
+  bool code_nominal_events = true;
+};
+
+class Coder {
+ public:
+  // `matchers` maps a language ("en", "vi") to its compiled dictionaries; the key "" is used for
+  // sentences whose language has no matcher of its own (PETRARCH dictionaries code any language).
+  // REQUIRES: the matchers and the ontology outlive the coder.
+  Coder(std::map<std::string, const DictionaryMatcher*> matchers, const Ontology& ontology,
+        CoderOptions options = {});
+
+  // Codes the sentences of one article. `parses[i]` is the dependency parse of `sentences[i]`
+  // (words with spans into article.text). Thread-safe: the coder is immutable. When `explain` is
+  // not null, a human-readable account of every decision is appended to it.
+  std::vector<Event> CodeArticle(const Article& article, const std::vector<Sentence>& sentences,
+                                 const std::vector<ParsedSentence>& parses,
+                                 std::string* explain = nullptr) const;
+
+ private:
+  const DictionaryMatcher* MatcherFor(const std::string& language) const;
+  // The discard phrase found in `sentence` (folded, padded with spaces), or nullptr.
+  const DiscardEntry* FindDiscard(const DictionaryMatcher* matcher,
+                                  const std::string& folded) const;
+
+  struct FoldedDiscard {
+    std::string phrase;  // " folded words "
+    const DiscardEntry* entry;
+  };
+  std::map<std::string, const DictionaryMatcher*> matchers_;
+  std::map<const DictionaryMatcher*, std::vector<FoldedDiscard>> discards_;
+  const Ontology& ontology_;
+  CoderOptions options_;
+};
+
+}  // namespace dyad
+
+#endif  // DYAD_CODER_CODER_H_

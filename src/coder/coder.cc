@@ -1,0 +1,1346 @@
+#include "dyad/coder/coder.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+#include <optional>
+#include <set>
+#include <unordered_set>
+
+#include "dyad/coder/dates.h"
+#include "dyad/io/event_writer.h"
+#include "dyad/text/normalize.h"
+#include "dyad/text/segmenter.h"
+
+namespace dyad {
+namespace {
+
+// UD v1 and v2 relation names, reduced to what the coder asks.
+std::string_view BaseRel(std::string_view rel) {
+  size_t colon = rel.find(':');
+  return colon == std::string_view::npos ? rel : rel.substr(0, colon);
+}
+bool IsSubjectRel(std::string_view r) { return r == "nsubj" || r == "csubj" || r == "nsubj:outer"; }
+bool IsPassiveSubjectRel(std::string_view r) {
+  return r == "nsubj:pass" || r == "nsubjpass" || r == "csubj:pass" || r == "csubjpass";
+}
+bool IsObjectRel(std::string_view r) { return r == "obj" || r == "dobj"; }
+bool IsNominalModifierRel(std::string_view r) {
+  std::string_view b = BaseRel(r);
+  return b == "compound" || b == "flat" || b == "name" || b == "amod" || b == "appos" ||
+         b == "det" || b == "nummod" || b == "nn" || r == "nmod:poss" || b == "poss";
+}
+bool IsClausalRel(std::string_view r) {
+  std::string_view b = BaseRel(r);
+  return b == "ccomp" || b == "advcl" || b == "parataxis" || b == "conj" || b == "acl" ||
+         b == "xcomp" || b == "csubj" || b == "list" || b == "dep" || b == "punct" ||
+         b == "discourse" || b == "vocative";
+}
+
+const std::unordered_set<std::string>& NegationWords() {
+  static const auto* s = new std::unordered_set<std::string>{
+      "not", "n't", "never", "no", "không", "chưa", "chẳng", "chả", "đừng"};
+  return *s;
+}
+// Verbs whose infinitive complement is an intention, not an event.
+const std::unordered_set<std::string>& IntentVerbs() {
+  static const auto* s = new std::unordered_set<std::string>{
+      "wish",      "want", "hope",    "plan",    "intend",  "expect",   "seek",
+      "aim",       "try",  "attempt", "prepare", "desire",  "consider", "muốn",
+      "mong muốn", "mong", "hy vọng", "dự kiến", "dự định", "định",     "sẽ"};
+  return *s;
+}
+
+const std::unordered_set<std::string>& Pronouns() {
+  static const auto* s = new std::unordered_set<std::string>{
+      "he",  "she", "him", "her", "his",  "they", "them", "their", "it",
+      "its", "ông", "bà",  "họ",  "ngài", "anh",  "chị",  "who"};
+  return *s;
+}
+
+// One actor mention over the words of a sentence.
+struct Mention {
+  int first = 0;  // word indices, inclusive
+  int last = 0;
+  std::string code;
+  std::string entry;
+  const AgentEntry* agent = nullptr;
+  bool person = false;      // a named person (an actor entry with dated roles)
+  bool unresolved = false;  // an agent without a country ("the Party chief"), or a pronoun
+  Span span;
+};
+
+// What the coder remembers of an article's earlier sentences, for pronouns and "the Party chief".
+struct HistoryItem {
+  Mention mention;
+  bool subject = false;
+};
+
+// What the coder carries from sentence to sentence of one article.
+struct ArticleContext {
+  std::vector<HistoryItem> history;
+  // Surnames (English) and given names (Vietnamese) of the people named so far: "Leahy" and
+  // "General Secretary Lam" after "Patrick Leahy" and "To Lam". An ambiguous alias maps to nullopt.
+  std::map<std::string, std::optional<Mention>> aliases;
+};
+
+struct PatternResult {
+  bool matched = false;
+  int specificity = -1;
+  std::vector<int> words;  // matched word indices
+  int target_after = -2;   // word after which the target stands (-1: the verb); -2: no `+`
+  int source_after = -2;
+  bool compound = false;           // PETRARCH `%`
+  bool target_is_subject = false;  // `+` before the verb: the subject is the target
+};
+
+class SentenceCoder {
+ public:
+  SentenceCoder(const Article& article, const Sentence& sentence, const ParsedSentence& parse,
+                const DictionaryMatcher& matcher, const Ontology& ontology,
+                const CoderOptions& options, ArticleContext* context, std::string* explain)
+      : article_(article),
+        sentence_(sentence),
+        p_(parse),
+        matcher_(matcher),
+        ontology_(ontology),
+        options_(options),
+        history_(&context->history),
+        context_(context),
+        explain_(explain) {}
+
+  std::vector<Event> Code();
+
+ private:
+  void Say(const std::string& line) {
+    if (explain_) *explain_ += "  " + line + "\n";
+  }
+  int Head(int w) const { return p_.words[w].head - 1; }
+  const std::string& Rel(int w) const { return p_.words[w].deprel; }
+  // Folded lemma and form of word w, computed once per sentence in BuildTree.
+  const std::string& Lemma(int w) const { return lemma_[w]; }
+  const std::string& Form(int w) const { return form_[w]; }
+  std::string SpanText(Span s) const {
+    if (s.end > article_.text.size() || s.end <= s.begin) return "";
+    return article_.text.substr(s.begin, s.end - s.begin);
+  }
+
+  void BuildTree();
+  void FindMentions();
+  int MentionInPhrase(int head) const;
+  // Also sets *word to the word whose mention was taken.
+  int MentionInPhrase(int head, int* word) const;
+  std::vector<int> ActorsOf(int nominal, bool as_subject);
+  std::vector<int> LocatedAgents(int nominal, int agent_mention);
+  std::string NonRolePrefix(const std::string& code) const;
+  int Resolve(int mention_index, bool as_subject);
+  std::vector<int> SubjectsOf(int verb, bool* passive);
+  std::vector<int> NearestActorBefore(int verb);
+  int ObjectOf(int verb) const;
+  int AgentOf(int verb) const;
+  int NominalAfter(int verb, int after) const;
+  bool Negated(int verb) const;
+  // `with_modifier_clauses` keeps participle and relative clauses inside noun phrases ("the
+  // parade supporting Gondor", "memos sent by Bree"), where PETRARCH finds targets too.
+  std::vector<int> PhraseWords(int verb, bool with_modifier_clauses = false) const;
+  PatternResult MatchPattern(const VerbPattern& pattern, int verb,
+                             const std::vector<int>& phrase) const;
+  bool WordMatches(const PatternItem& item, int w) const;
+  void EmitEvents(int verb, const std::string& code, const std::string& reverse,
+                  const std::string& pattern_text, const PatternResult& match,
+                  std::vector<Event>* events, const std::vector<int>* given_sources = nullptr);
+  // The sources of a nominal event ("Blinken's visit", "a reception for X" at which the clause's
+  // subject hosts), or an empty list when the noun names no event of an actor.
+  std::vector<int> NominalSources(int noun, const std::string& code);
+  EventActor ToEventActor(const Mention& m) const;
+
+  const Article& article_;
+  const Sentence& sentence_;
+  const ParsedSentence& p_;
+  const DictionaryMatcher& matcher_;
+  const Ontology& ontology_;
+  const CoderOptions& options_;
+  std::vector<HistoryItem>* history_;
+  ArticleContext* context_;
+  std::string* explain_;
+
+  std::vector<std::vector<int>> children_;
+  std::vector<std::string> lemma_;
+  std::vector<std::string> form_;
+  std::vector<Mention> mentions_;
+  std::vector<int> mention_of_;
+  std::vector<Mention> resolved_;  // mentions resolved through the history, by mention index
+  std::vector<DateMention> dates_;
+  std::vector<bool> in_date_;          // per word: inside a date expression
+  bool has_diacritics_ = false;        // the sentence is written with diacritics
+  std::vector<int> subject_mentions_;  // mentions used as subjects, for the history
+};
+
+void SentenceCoder::BuildTree() {
+  const int n = static_cast<int>(p_.words.size());
+  children_.assign(n, {});
+  lemma_.resize(n);
+  form_.resize(n);
+  for (int w = 0; w < n; ++w) {
+    const Word& word = p_.words[w];
+    form_[w] = FoldForMatch(word.form);
+    lemma_[w] = word.lemma.empty() || word.lemma == word.form ? form_[w] : FoldForMatch(word.lemma);
+  }
+  for (int w = 0; w < n; ++w) {
+    int h = Head(w);
+    if (h >= 0 && h < n && h != w) children_[h].push_back(w);
+  }
+}
+
+// Runs the dictionary matcher over the sentence. Words with spaces (Vietnamese segmented words)
+// are split into syllables so that names match across segmentation differences; mentions are then
+// mapped back to whole words.
+void SentenceCoder::FindMentions() {
+  const int n = static_cast<int>(p_.words.size());
+  std::vector<Token> tokens;
+  std::vector<int> word_of_token;
+  for (int w = 0; w < n; ++w) {
+    const Word& word = p_.words[w];
+    size_t start = 0;
+    const std::string& f = word.form;
+    while (start <= f.size()) {
+      size_t sp = f.find(' ', start);
+      size_t end = sp == std::string::npos ? f.size() : sp;
+      if (end > start) {
+        Token t;
+        t.text = f.substr(start, end - start);
+        if (p_.has_spans) {
+          t.span = {static_cast<uint32_t>(word.span.begin + start),
+                    static_cast<uint32_t>(word.span.begin + end)};
+        }
+        tokens.push_back(std::move(t));
+        word_of_token.push_back(w);
+      }
+      if (sp == std::string::npos) break;
+      start = sp + 1;
+    }
+  }
+  MatchTokens match_tokens = PrepareTokens(tokens);
+  Date date = article_.date.value_or(Date{9999, 12, 31, DatePrecision::kDay});
+  mention_of_.assign(n, -1);
+  for (const CodedActor& c : matcher_.FindActors(match_tokens, date)) {
+    if (c.end <= c.begin) continue;
+    Mention m;
+    m.first = word_of_token[c.begin];
+    m.last = word_of_token[c.end - 1];
+    m.code = c.code;
+    if (c.actor && c.actor->entry) {
+      m.entry = c.actor->entry->display_name;
+      m.person = !c.actor->entry->roles.empty();
+      // PETRARCH actors with several codes ([FRO/BIL/SAM]) are written with slashes, as it does.
+      if (!c.agent && !c.actor->role && !c.actor->entry->extra_codes.empty() &&
+          m.code == c.actor->entry->default_code) {
+        for (const std::string& x : c.actor->entry->extra_codes) m.code += "/" + x;
+      }
+    }
+    if (c.agent && c.agent->entry) {
+      m.agent = c.agent->entry;
+      if (m.entry.empty()) m.entry = c.agent->entry->noun;
+    }
+    // An agent alone ("the Party chief": GOV) names no country: resolve it from the context.
+    if (!c.actor && c.agent) {
+      const ActorComponent* first = ontology_.FindActorComponent(
+          std::string_view(m.code).substr(0, std::min<size_t>(3, m.code.size())));
+      m.unresolved = first == nullptr || first->kind == ActorComponentKind::kRole;
+    }
+    if (m.code.empty()) continue;
+    m.span = {p_.words[m.first].span.begin, p_.words[m.last].span.end};
+    int index = static_cast<int>(mentions_.size());
+    bool overlap = false;
+    for (int w = m.first; w <= m.last; ++w) overlap |= mention_of_[w] >= 0;
+    if (overlap) continue;
+    for (int w = m.first; w <= m.last; ++w) mention_of_[w] = index;
+    mentions_.push_back(std::move(m));
+  }
+  // People named earlier by their full name, now by one part of it ("Leahy", "Lam").
+  for (int w = 0; w < n; ++w) {
+    if (mention_of_[w] >= 0) continue;
+    const Word& word = p_.words[w];
+    if (word.form.empty() || !(word.upos == "PROPN" || word.upos == "NNP" || word.upos == "Np"))
+      continue;
+    auto it = context_->aliases.find(Form(w));
+    if (it == context_->aliases.end() || !it->second) continue;
+    Mention m = *it->second;
+    m.first = m.last = w;
+    m.span = word.span;
+    mention_of_[w] = static_cast<int>(mentions_.size());
+    mentions_.push_back(std::move(m));
+  }
+  for (const Mention& m : mentions_) {
+    if (!m.person || m.unresolved || m.entry.empty()) continue;
+    // The last proper-noun word of the mention, last syllable for Vietnamese words.
+    for (int w = m.last; w >= m.first; --w) {
+      const std::string& upos = p_.words[w].upos;
+      if (upos != "PROPN" && upos != "NNP" && upos != "Np") continue;
+      std::string key = Form(w);
+      size_t space = key.rfind(' ');
+      if (space != std::string::npos) key = key.substr(space + 1);
+      if (key.size() < 3) break;
+      auto [it, inserted] = context_->aliases.emplace(key, m);
+      if (!inserted && it->second && it->second->entry != m.entry) it->second.reset();
+      break;
+    }
+  }
+  // Pronouns are unresolved mentions of their own.
+  for (int w = 0; w < n; ++w) {
+    if (mention_of_[w] >= 0) continue;
+    const Word& word = p_.words[w];
+    if ((word.upos == "PRON" || word.upos == "PRP") && Pronouns().count(Form(w))) {
+      Mention m;
+      m.first = m.last = w;
+      m.unresolved = true;
+      m.person = true;
+      m.span = word.span;
+      mention_of_[w] = static_cast<int>(mentions_.size());
+      mentions_.push_back(std::move(m));
+    }
+  }
+  resolved_ = mentions_;
+  if (explain_) {
+    std::string line = "actors:";
+    for (const Mention& m : mentions_) {
+      line += fmt::format(" [{}]={}{}",
+                          SpanText(m.span).empty() ? p_.words[m.first].form : SpanText(m.span),
+                          m.unresolved ? "?" : m.code, m.entry.empty() ? "" : " (" + m.entry + ")");
+    }
+    Say(mentions_.empty() ? "actors: none" : line);
+  }
+}
+
+// The mention that names the noun phrase headed by `head`: the one covering the head, else the
+// nearest one among its modifiers (compounds, names, adjectives, appositions, possessives, "of X").
+int SentenceCoder::MentionInPhrase(int head) const {
+  int word = -1;
+  return MentionInPhrase(head, &word);
+}
+
+int SentenceCoder::MentionInPhrase(int head, int* word) const {
+  *word = head;
+  if (mention_of_[head] >= 0) {
+    // A named actor with a bare code next to a coded title in the same phrase takes the title's
+    // role: "Bree Prime Minister Romendacil" (BRE + BREGOV) is BREGOV.
+    int own = mention_of_[head];
+    const std::string& code = mentions_[own].code;
+    for (int c : children_[head]) {
+      std::string_view rel = BaseRel(Rel(c));
+      if (rel != "compound" && rel != "flat" && rel != "name" && rel != "appos") continue;
+      int m = mention_of_[c];
+      if (m < 0 || m == own || mentions_[m].unresolved) continue;
+      const std::string& other = mentions_[m].code;
+      if (!code.empty() && other.size() > code.size() && other.compare(0, code.size(), code) == 0)
+        return m;
+    }
+    return own;
+  }
+  std::vector<std::pair<int, int>> frontier = {{head, 0}};
+  int best = -1, best_distance = 1 << 20;
+  while (!frontier.empty()) {
+    auto [w, depth] = frontier.back();
+    frontier.pop_back();
+    if (depth >= 3) continue;
+    for (int c : children_[w]) {
+      std::string_view rel = Rel(c);
+      bool of_phrase = false;
+      if (BaseRel(rel) == "nmod") {
+        for (int cc : children_[c]) {
+          std::string l = Lemma(cc);
+          if (BaseRel(Rel(cc)) == "case" && (l == "of" || l == "của")) of_phrase = true;
+        }
+        // Vietnamese: "Ngoại trưởng Mỹ" attaches the country without a preposition.
+        if (sentence_.language == "vi" && children_[c].empty()) of_phrase = true;
+      }
+      if (!IsNominalModifierRel(rel) && !of_phrase) continue;
+      if (mention_of_[c] >= 0 &&
+          !(mentions_[mention_of_[c]].unresolved && mentions_[mention_of_[c]].agent == nullptr)) {
+        int distance = std::abs(c - head);
+        if (distance < best_distance) {
+          best = mention_of_[c];
+          best_distance = distance;
+          *word = c;
+        }
+      }
+      frontier.push_back({c, depth + 1});
+    }
+  }
+  return best;
+}
+
+// Resolves an unresolved mention (pronoun, country-less agent) from earlier in the article:
+// the same agent noun first, then the same role, then (pronouns) the latest subject that is a
+// person.
+int SentenceCoder::Resolve(int index, bool as_subject) {
+  Mention& m = resolved_[index];
+  if (!m.unresolved) return index;
+  (void)as_subject;
+  const HistoryItem* pick = nullptr;
+  auto scan = [&](auto pred) -> const HistoryItem* {
+    for (auto it = history_->rbegin(); it != history_->rend(); ++it) {
+      if (pred(*it)) return &*it;
+    }
+    return nullptr;
+  };
+  if (m.agent) {
+    pick = scan([&](const HistoryItem& h) { return h.mention.agent == m.agent; });
+    if (!pick && m.code.size() >= 3) {
+      std::string role = m.code;
+      pick = scan([&](const HistoryItem& h) {
+        return h.mention.code.size() > role.size() &&
+               h.mention.code.compare(h.mention.code.size() - role.size(), role.size(), role) == 0;
+      });
+    }
+  } else {
+    // A pronoun: first the nearest subject before it in this sentence ("Ethiopia indicated it
+    // would act"), then the latest subject of earlier sentences, persons for he/she.
+    std::string form = Form(m.first);
+    bool personal = form != "it" && form != "its" && form != "they" && form != "their" &&
+                    form != "them" && form != "who";
+    for (int w = m.first - 1; w >= 0; --w) {
+      int k = mention_of_[w];
+      if (k < 0 || mentions_[k].unresolved || w != mentions_[k].last) continue;
+      bool subject = false;
+      for (int x = mentions_[k].first; x <= mentions_[k].last; ++x)
+        subject |= IsSubjectRel(Rel(x)) || IsPassiveSubjectRel(Rel(x));
+      if (!subject || (personal && !mentions_[k].person && mentions_[k].agent == nullptr)) continue;
+      Mention r = resolved_[k];
+      r.first = m.first;
+      r.last = m.last;
+      r.span = m.span;
+      Say(fmt::format("'{}' refers to {} ({}) earlier in the sentence", SpanText(m.span), r.code,
+                      r.entry));
+      m = r;
+      return index;
+    }
+    if (personal) {
+      pick = scan([](const HistoryItem& h) { return h.subject && h.mention.person; });
+      if (!pick) pick = scan([](const HistoryItem& h) { return h.mention.person; });
+    } else {
+      pick = scan([](const HistoryItem& h) { return h.subject; });
+    }
+  }
+  if (!pick) return -1;
+  Mention r = pick->mention;
+  r.first = m.first;
+  r.last = m.last;
+  r.span = m.span;
+  r.unresolved = false;
+  r.agent = m.agent ? m.agent : r.agent;
+  Say(fmt::format("'{}' refers to {} ({}) from earlier in the article", SpanText(m.span), r.code,
+                  r.entry));
+  m = r;
+  return index;
+}
+
+// The components of an actor code before its first role: "USAGOV" -> "USA", "DNKMUS" -> "DNKMUS".
+std::string SentenceCoder::NonRolePrefix(const std::string& code) const {
+  size_t end = 3;
+  while (end + 3 <= code.size()) {
+    const ActorComponent* c = ontology_.FindActorComponent(std::string_view(code).substr(end, 3));
+    if (c != nullptr && c->kind == ActorComponentKind::kRole) break;
+    end += 3;
+  }
+  return code.substr(0, std::min(end, code.size()));
+}
+
+// An agent noun placed by a country in its phrase: "soldiers from Gondor", "lawmakers and
+// officials in Arnor and Gondor", "an Arnor diplomat". One combined actor per agent and country.
+std::vector<int> SentenceCoder::LocatedAgents(int nominal, int agent_mention) {
+  std::vector<int> agents = {agent_mention};
+  std::vector<int> heads = {nominal};
+  for (int c : children_[nominal]) {
+    if (BaseRel(Rel(c)) == "conj" && mention_of_[c] >= 0 && mentions_[mention_of_[c]].agent &&
+        mentions_[mention_of_[c]].unresolved) {
+      agents.push_back(mention_of_[c]);
+      heads.push_back(c);
+    }
+  }
+  std::vector<int> places;
+  auto add_place = [&](int w) {
+    int pm = mention_of_[w];
+    if (pm < 0 || mentions_[pm].unresolved || mentions_[pm].code.size() < 3) return;
+    // A coded actor lends its country: "the administration of President Donald Trump" = USA.
+    const ActorComponent* first =
+        ontology_.FindActorComponent(std::string_view(mentions_[pm].code).substr(0, 3));
+    if (mentions_[pm].code.size() > 3 &&
+        (first == nullptr || first->kind != ActorComponentKind::kCountry))
+      return;
+    if (std::find(places.begin(), places.end(), pm) == places.end()) places.push_back(pm);
+    for (int cc : children_[w])
+      if (BaseRel(Rel(cc)) == "conj") {
+        int q = mention_of_[cc];
+        if (q >= 0 && !mentions_[q].unresolved && mentions_[q].code.size() == 3 &&
+            std::find(places.begin(), places.end(), q) == places.end())
+          places.push_back(q);
+      }
+  };
+  for (int h : heads) {
+    for (int c : children_[h]) {
+      std::string_view rel = BaseRel(Rel(c));
+      if (rel == "compound" || rel == "amod" || rel == "nmod") add_place(c);
+    }
+  }
+  std::vector<int> out;
+  for (int a : agents) {
+    for (int p : places) {
+      Mention combined = mentions_[a];
+      combined.code = NonRolePrefix(mentions_[p].code) + mentions_[a].code;
+      combined.unresolved = false;
+      combined.entry = mentions_[a].entry + " of " + mentions_[p].entry;
+      int first = std::min(mentions_[a].first, mentions_[p].first);
+      int last = std::max(mentions_[a].last, mentions_[p].last);
+      combined.first = first;
+      combined.last = last;
+      combined.span = {p_.words[first].span.begin, p_.words[last].span.end};
+      resolved_.push_back(combined);
+      out.push_back(static_cast<int>(resolved_.size()) - 1);
+    }
+  }
+  return out;
+}
+
+// The actors of a nominal: its own mention, plus those of its conjuncts ("Vietnam and Laos").
+std::vector<int> SentenceCoder::ActorsOf(int nominal, bool as_subject) {
+  std::vector<int> out;
+  if (nominal < 0) return out;
+  auto add = [&](int r) {
+    if (r < 0) return;
+    for (int x : out)
+      if (resolved_[x].code == resolved_[r].code) return;  // one actor per code
+    out.push_back(r);
+  };
+  // A country and a role combined into a new actor ("ambassadors of ... Gondor" -> GONGOV).
+  auto combine = [&](int country, int role_mention, const std::string& role) {
+    Mention combined = resolved_[role_mention];
+    combined.code = mentions_[country].code + role;
+    combined.entry = combined.entry + " + " + mentions_[country].entry;
+    combined.unresolved = false;
+    resolved_.push_back(combined);
+    return static_cast<int>(resolved_.size()) - 1;
+  };
+  auto is_country = [&](int k) {
+    return k >= 0 && !mentions_[k].unresolved && mentions_[k].code.size() == 3;
+  };
+  int word = nominal;
+  int m = MentionInPhrase(nominal, &word);
+  // A title written before a name ("former US Senator Patrick Leahy") names the person, whose own
+  // dated code is more exact than the title's.
+  if (m >= 0 && mentions_[m].agent && !mentions_[m].person) {
+    int next = mentions_[m].last + 1;
+    if (next < static_cast<int>(p_.words.size()) && mention_of_[next] >= 0 &&
+        mentions_[mention_of_[next]].person)
+      m = mention_of_[next];
+  }
+  if (m >= 0 && mentions_[m].unresolved && mentions_[m].agent) {
+    std::vector<int> located = LocatedAgents(nominal, m);
+    if (!located.empty()) return located;
+  }
+  int resolved = m >= 0 ? Resolve(m, as_subject) : -1;
+  // "former president", "ex-minister", "cựu Bộ trưởng": a title without a person is now an elite.
+  if (resolved >= 0 && resolved_[resolved].agent && !resolved_[resolved].person &&
+      resolved_[resolved].code.size() > 3) {
+    for (int w = std::max(0, mentions_[m].first - 2); w <= mentions_[m].last; ++w) {
+      const std::string& f = Form(w);
+      if (f == "former" || f == "ex" || f == "cựu" || f == "nguyên") {
+        resolved_[resolved].code = resolved_[resolved].code.substr(0, 3) + "ELI";
+        break;
+      }
+    }
+  }
+  add(resolved);
+  // Conjoined modifiers: "Eriadori and Calenardhon leaders".
+  if (word != nominal) {
+    for (int c : children_[word]) {
+      if (BaseRel(Rel(c)) != "conj" || mention_of_[c] < 0) continue;
+      add(Resolve(mention_of_[c], as_subject));
+    }
+  }
+  // A country and role written together, with more countries conjoined to the country:
+  // "the ambassadors of Arnor, Osgiliath and Gondor".
+  if (m >= 0 && mentions_[m].agent && !mentions_[m].unresolved && mentions_[m].code.size() > 3) {
+    std::string role = mentions_[m].code.substr(3);
+    for (int w = mentions_[m].first; w <= mentions_[m].last; ++w) {
+      for (int c : children_[w]) {
+        if (BaseRel(Rel(c)) != "conj" || !is_country(mention_of_[c]) || mention_of_[c] == m)
+          continue;
+        add(combine(mention_of_[c], m, role));
+      }
+    }
+  }
+  bool list = false;
+  for (int c : children_[nominal]) {
+    if (BaseRel(Rel(c)) != "conj") continue;
+    // Conjoined clauses are not compound actors: only nominal conjuncts count.
+    const std::string& upos = p_.words[c].upos;
+    if (upos == "VERB" || upos == "AUX") continue;
+    list = true;
+    int k = mention_of_[c];
+    // "Danish media and government": a bare role conjoined to a country's role takes the country.
+    if (k >= 0 && mentions_[k].unresolved && mentions_[k].agent && resolved >= 0 &&
+        resolved_[resolved].code.size() > 3) {
+      Mention combined = mentions_[k];
+      combined.code = resolved_[resolved].code.substr(0, 3) + mentions_[k].code;
+      combined.unresolved = false;
+      resolved_.push_back(combined);
+      add(static_cast<int>(resolved_.size()) - 1);
+      continue;
+    }
+    for (int x : ActorsOf(c, as_subject)) add(x);
+  }
+  // In a list, an apposition is one more member: "Mordor, the awful Arnor, and good Gondor",
+  // "Mordor, the Shire, Arnor and Bree" (the conjuncts hang on the apposition).
+  for (int c : children_[nominal]) {
+    if (BaseRel(Rel(c)) != "appos") continue;
+    bool appos_list = false;
+    for (int cc : children_[c]) appos_list |= BaseRel(Rel(cc)) == "conj";
+    if (!list && !appos_list) continue;
+    for (int x : ActorsOf(c, as_subject)) add(x);
+  }
+  return out;
+}
+
+int SentenceCoder::ObjectOf(int verb) const {
+  for (int c : children_[verb])
+    if (IsObjectRel(Rel(c))) return c;
+  for (int c : children_[verb])
+    if (Rel(c) == "iobj") return c;
+  return -1;
+}
+
+// The "by" phrase of a passive verb.
+int SentenceCoder::AgentOf(int verb) const {
+  for (int c : children_[verb]) {
+    std::string_view rel = Rel(c);
+    if (rel == "obl:agent" || rel == "nmod:agent") return c;
+    if (BaseRel(rel) == "obl" || BaseRel(rel) == "nmod") {
+      for (int cc : children_[c])
+        if (BaseRel(Rel(cc)) == "case" && (Lemma(cc) == "by" || Lemma(cc) == "bởi")) return c;
+    }
+  }
+  return -1;
+}
+
+std::vector<int> SentenceCoder::SubjectsOf(int verb, bool* passive) {
+  *passive = false;
+  for (int c : children_[verb]) {
+    if (IsPassiveSubjectRel(Rel(c))) *passive = true;
+  }
+  if (*passive) {
+    int agent = AgentOf(verb);
+    // No "by" phrase: PETRARCH takes the first other actor in the verb's phrase ("The
+    // Philippines was criticized over its dispute with Eriador" codes Eriador as the critic).
+    if (agent < 0) agent = NominalAfter(verb, -1);
+    return ActorsOf(agent, true);
+  }
+  for (int c : children_[verb])
+    if (IsSubjectRel(Rel(c))) return ActorsOf(c, true);
+  // No subject of its own: a controlled or coordinated verb takes its governor's
+  // ("X is about to restore ties", "X met Y and signed ..."); a relative clause takes its noun.
+  int h = Head(verb);
+  if (h < 0) return NearestActorBefore(verb);
+  std::string_view rel = BaseRel(Rel(verb));
+  if (rel == "xcomp" || rel == "conj" || rel == "advcl" || rel == "ccomp" ||
+      (rel == "dep" && p_.words[h].upos == "VERB")) {
+    if (rel == "xcomp") {
+      // Object control: "urged Pyongyang to return" -> Pyongyang returns; a passive governor's
+      // subject: "Gollum was seen to break into ..." -> Gollum breaks.
+      int obj = ObjectOf(h);
+      if (obj >= 0 && p_.words[h].upos == "VERB") return ActorsOf(obj, true);
+      for (int c : children_[h])
+        if (IsPassiveSubjectRel(Rel(c))) return ActorsOf(c, true);
+    }
+    if (rel == "ccomp") return {};
+    if (rel == "advcl") {
+      // Only an infinitive of purpose shares its governor's subject ("vowed ... to wage war").
+      bool infinitive = false;
+      for (int c : children_[verb])
+        if (BaseRel(Rel(c)) == "mark" && Lemma(c) == "to") infinitive = true;
+      if (!infinitive) return {};
+    }
+    return SubjectsOf(h, passive);
+  }
+  if (rel == "acl") {
+    // A participle or relative clause takes its noun; Vietnamese (VTB) attaches predicates to
+    // their subject as acl:subj. A clause on a noun without an actor ("chuyển lời cảm ơn tới X":
+    // convey thanks to X) takes the subject of the verb governing that noun.
+    std::vector<int> a = ActorsOf(h, true);
+    if (!a.empty()) return a;
+    int g = Head(h);
+    if (sentence_.language == "vi" && g >= 0 && p_.words[g].upos == "VERB")
+      return SubjectsOf(g, passive);
+    return {};
+  }
+  return NearestActorBefore(verb);
+}
+
+// A misparsed subject ("On behalf of President Joe Biden, US Secretary of State Antony Blinken
+// reiterated ..."): the nearest actor before the verb inside the verb's own subtree.
+std::vector<int> SentenceCoder::NearestActorBefore(int verb) {
+  for (int w = verb - 1; w >= 0; --w) {
+    int k = mention_of_[w];
+    if (k < 0 || w != mentions_[k].last) continue;
+    bool inside = false;
+    for (int h = Head(w), steps = 0; h >= 0 && steps < 64; h = Head(h), ++steps) {
+      if (h == verb) {
+        inside = true;
+        break;
+      }
+    }
+    if (!inside) continue;
+    int r = Resolve(k, true);
+    if (r < 0) continue;
+    Say(fmt::format("'{}' has no subject: taking the actor before it, {}", p_.words[verb].form,
+                    resolved_[r].code));
+    return {r};
+  }
+  return {};
+}
+
+bool SentenceCoder::Negated(int verb) const {
+  for (int c : children_[verb]) {
+    std::string_view rel = Rel(c);
+    if (rel == "neg" || rel == "advmod:neg") return true;
+    if ((BaseRel(rel) == "advmod" || BaseRel(rel) == "aux" || BaseRel(rel) == "part") &&
+        NegationWords().count(Lemma(c)) && Lemma(c) != "no")
+      return true;
+  }
+  return false;
+}
+
+// The words a pattern may use: the verb's own phrase, without its subject and embedded clauses.
+std::vector<int> SentenceCoder::PhraseWords(int verb, bool with_modifier_clauses) const {
+  std::vector<int> out;
+  std::vector<int> stack;
+  for (int c : children_[verb]) {
+    std::string_view rel = Rel(c);
+    // A predicative adjective or adverb belongs to the verb's phrase ("đánh giá cao": rate
+    // highly); a clause does not.
+    bool predicative = BaseRel(rel) == "xcomp" && p_.words[c].upos != "VERB";
+    if (IsSubjectRel(rel) || IsPassiveSubjectRel(rel) || (IsClausalRel(rel) && !predicative))
+      continue;
+    stack.push_back(c);
+  }
+  while (!stack.empty()) {
+    int w = stack.back();
+    stack.pop_back();
+    out.push_back(w);
+    for (int c : children_[w]) {
+      std::string_view rel = BaseRel(Rel(c));
+      if ((rel == "acl" && !with_modifier_clauses) || rel == "punct" || rel == "parataxis" ||
+          rel == "advcl")
+        continue;
+      stack.push_back(c);
+    }
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+bool SentenceCoder::WordMatches(const PatternItem& item, int w) const {
+  // Words of a date expression are not pattern words ("March 3" is no march).
+  if (in_date_[w]) return false;
+  const std::string& lemma = Lemma(w);
+  const std::string& form = Form(w);
+  auto hit = [&](const std::string& alt) {
+    if (alt == lemma || alt == form) return true;
+    // Vietnamese `a_b` (stored as "a b") may span consecutive words: accept the first syllable
+    // here and let the following words be checked by the caller through the phrase order.
+    return false;
+  };
+  if (item.kind == PatternItem::Kind::kWord) {
+    for (const std::string& alt : item.alternatives)
+      if (hit(alt)) return true;
+    return false;
+  }
+  if (item.kind == PatternItem::Kind::kSet) {
+    const auto& sets = matcher_.dictionaries().sets;
+    auto it = sets.find(item.set_key);
+    if (it == sets.end()) return false;
+    for (const std::string& member : it->second.members)
+      if (hit(member)) return true;
+  }
+  return false;
+}
+
+PatternResult SentenceCoder::MatchPattern(const VerbPattern& pattern, int verb,
+                                          const std::vector<int>& phrase) const {
+  PatternResult r;
+  size_t verb_item = pattern.items.size();
+  for (size_t k = 0; k < pattern.items.size(); ++k)
+    if (pattern.items[k].kind == PatternItem::Kind::kVerb) verb_item = k;
+  // Items before the verb: matched right to left among phrase words before the verb.
+  int bound = verb;
+  if (verb_item < pattern.items.size()) {
+    for (size_t k = verb_item; k-- > 0;) {
+      const PatternItem& item = pattern.items[k];
+      if (item.kind == PatternItem::Kind::kCompound) r.compound = true;
+      if (item.kind == PatternItem::Kind::kTarget) r.target_is_subject = true;
+      if (item.kind != PatternItem::Kind::kWord && item.kind != PatternItem::Kind::kSet) continue;
+      int found = -1;
+      for (auto it = phrase.rbegin(); it != phrase.rend(); ++it) {
+        if (*it < bound && WordMatches(item, *it)) {
+          found = *it;
+          break;
+        }
+      }
+      if (found < 0) return r;
+      r.words.push_back(found);
+      bound = found;
+    }
+  }
+  // Items after the verb: left to right among phrase words after the previous match.
+  int last = verb;
+  for (size_t k = verb_item == pattern.items.size() ? 0 : verb_item + 1; k < pattern.items.size();
+       ++k) {
+    const PatternItem& item = pattern.items[k];
+    switch (item.kind) {
+      case PatternItem::Kind::kTarget:
+        r.target_after = last == verb ? -1 : last;
+        break;
+      case PatternItem::Kind::kSource:
+        r.source_after = last == verb ? -1 : last;
+        break;
+      case PatternItem::Kind::kCompound:
+        r.compound = true;
+        break;
+
+      case PatternItem::Kind::kWord:
+      case PatternItem::Kind::kSet: {
+        // A Vietnamese multi-syllable item may be one word or several consecutive words.
+        int found = -1;
+        for (int w : phrase) {
+          if (w <= last) continue;
+          if (WordMatches(item, w)) {
+            found = w;
+            break;
+          }
+          const std::vector<std::string>* alternatives = &item.alternatives;
+          if (item.kind == PatternItem::Kind::kSet) {
+            auto it = matcher_.dictionaries().sets.find(item.set_key);
+            alternatives = it == matcher_.dictionaries().sets.end() ? nullptr : &it->second.members;
+          }
+          if (alternatives) {
+            // Multi-word alternatives ("economic sanctions", Vietnamese "chuyến thăm") match
+            // consecutive words.
+            for (const std::string& alt : *alternatives) {
+              if (alt.find(' ') == std::string::npos) continue;
+              std::string joined = Form(w);
+              int end = w;
+              while (joined.size() < alt.size() && end + 1 < static_cast<int>(p_.words.size())) {
+                joined += " " + Form(++end);
+              }
+              if (joined == alt) {
+                found = end;
+                break;
+              }
+            }
+            if (found >= 0) break;
+          }
+        }
+        if (found < 0) return r;
+        r.words.push_back(found);
+        last = found;
+        break;
+      }
+      default:
+        break;  // PETRARCH phrase markers and skips constrain nothing here
+    }
+  }
+  r.matched = true;
+  // Words decide; among equals, a compound (`%`) pattern wins for a compound subject.
+  r.specificity = 2 * static_cast<int>(r.words.size());
+  if (r.compound) {
+    for (int c : children_[verb]) {
+      if (!IsSubjectRel(Rel(c))) continue;
+      for (int cc : children_[c])
+        if (BaseRel(Rel(cc)) == "conj") r.specificity += 1;
+    }
+    if (r.specificity % 2 == 0) r.specificity -= 1;  // `%` without a compound subject: a poor fit
+  }
+  return r;
+}
+
+// The first nominal with an actor after word `after` in the verb's phrase: for "with +" the object
+// of "with", for "talks with +" likewise.
+int SentenceCoder::NominalAfter(int verb, int after) const {
+  if (after >= 0) {
+    std::string_view rel = BaseRel(Rel(after));
+    if (rel == "case" || rel == "mark") {
+      int h = Head(after);
+      if (h >= 0 && h != verb && MentionInPhrase(h) >= 0) return h;
+    }
+  }
+  for (int w : PhraseWords(verb, true)) {
+    if (w <= after) continue;
+    // Places are where the event happens, not whom it concerns: "opposed the war in Vietnam",
+    // "celebrated Iftar in Osgiliath with the leaders of Gondor".
+    bool locative = false;
+    for (int c : options_.locatives_are_targets ? std::vector<int>{} : children_[w]) {
+      if (BaseRel(Rel(c)) != "case") continue;
+      const std::string& l = Lemma(c);
+      locative |= l == "in" || l == "inside" || l == "near" || l == "across" || l == "throughout" ||
+                  l == "within" || l == "around" || l == "tại" || l == "ở";
+    }
+    if (locative) continue;
+    int m = MentionInPhrase(w);
+    if (m >= 0 && !(mentions_[m].unresolved && mentions_[m].agent == nullptr)) return w;
+  }
+  return -1;
+}
+
+EventActor SentenceCoder::ToEventActor(const Mention& m) const {
+  EventActor a;
+  a.code = m.code;
+  a.span = m.span;
+  a.text = SpanText(m.span);
+  if (a.text.empty()) {
+    for (int w = m.first; w <= m.last; ++w) a.text += (w > m.first ? " " : "") + p_.words[w].form;
+  }
+  a.entry = m.entry;
+  return a;
+}
+
+std::vector<int> SentenceCoder::NominalSources(int noun, const std::string& code) {
+  // The noun's own agent: a possessor, "by X", Vietnamese "của X".
+  for (int c : children_[noun]) {
+    std::string_view rel = Rel(c);
+    if (rel == "nmod:poss" || BaseRel(rel) == "poss") {
+      // A pronoun possessor ("its support") is too uncertain to code an event on.
+      if (mention_of_[c] >= 0 && mentions_[mention_of_[c]].unresolved) return {};
+      std::vector<int> a = ActorsOf(c, true);
+      if (!a.empty()) return a;
+    }
+    if (BaseRel(rel) == "nmod" || BaseRel(rel) == "obl") {
+      for (int cc : children_[c]) {
+        const std::string& l = Lemma(cc);
+        if (BaseRel(Rel(cc)) == "case" && (l == "by" || l == "của")) {
+          std::vector<int> a = ActorsOf(c, true);
+          if (!a.empty()) return a;
+        }
+      }
+    }
+  }
+  // Else the subject of the clause, when the clause makes it the noun's agent: the object of a
+  // light verb ("held a reception for X"), a circumstance ("at a reception for X"), or a
+  // consultation it took part in ("acknowledged the results of a phone call with X").
+  static const std::unordered_set<std::string> kLightVerbs = {
+      "hold",     "have",   "host",    "give", "pay",       "make",      "conduct", "organise",
+      "organize", "attend", "tổ chức", "có",   "thực hiện", "tiến hành", "dự"};
+  int g = Head(noun);
+  int steps = 0;
+  while (g >= 0 && p_.words[g].upos != "VERB" && steps++ < 4) g = Head(g);
+  if (g < 0 || p_.words[g].upos != "VERB") return {};
+  bool light = IsObjectRel(Rel(noun)) && Head(noun) == g && kLightVerbs.count(Lemma(g)) > 0;
+  bool circumstance = false;
+  for (int c : children_[noun]) {
+    const std::string& l = Lemma(c);
+    if (BaseRel(Rel(c)) == "case" && (l == "at" || l == "during" || l == "tại" || l == "trong"))
+      circumstance = true;
+  }
+  // Talks, calls and negotiations have two sides: the clause's subject is the other one.
+  bool consultation = code == "040" || code == "041" || code == "046";
+  if (!light && !circumstance && !consultation) return {};
+  bool passive = false;
+  return SubjectsOf(g, &passive);
+}
+
+void SentenceCoder::EmitEvents(int verb, const std::string& code, const std::string& reverse,
+                               const std::string& pattern_text, const PatternResult& match,
+                               std::vector<Event>* events, const std::vector<int>* given_sources) {
+  bool passive = false;
+  std::vector<int> sources;
+  const bool nominal_event = given_sources != nullptr;
+  if (given_sources) {
+    sources = *given_sources;
+  } else if (match.source_after != -2) {
+    sources = ActorsOf(NominalAfter(verb, match.source_after), true);
+  } else {
+    sources = SubjectsOf(verb, &passive);
+  }
+  std::vector<int> targets;
+  if (match.target_is_subject) {
+    // "+ * (FROM $)": the subject is acted on; the source stands after the verb.
+    bool ignored = false;
+    targets = SubjectsOf(verb, &ignored);
+    if (match.source_after == -2) sources.clear();
+  } else if (match.target_after != -2) {
+    int nominal =
+        match.target_after == -1 ? ObjectOf(verb) : NominalAfter(verb, match.target_after);
+    if (nominal < 0 && match.target_after == -1) nominal = NominalAfter(verb, verb);
+    targets = ActorsOf(nominal, false);
+  } else if (passive) {
+    for (int c : children_[verb])
+      if (IsPassiveSubjectRel(Rel(c))) targets = ActorsOf(c, false);
+  } else {
+    // No `+`: the object, else (PETRARCH) the first actor in the verb's phrase.
+    int nominal = ObjectOf(verb);
+    if (nominal < 0 || ActorsOf(nominal, false).empty()) {
+      int after = verb;
+      for (int w : match.words) after = std::max(after, w);
+      // A nominal event looks only after the noun: its possessor is its source.
+      int next = NominalAfter(verb, after == verb && !nominal_event ? -1 : after);
+      if (next < 0 && after != verb) next = NominalAfter(verb, nominal_event ? verb : -1);
+      if (next >= 0) nominal = next;
+    }
+    targets = ActorsOf(nominal, false);
+    // "a phone call with X" parsed with X elsewhere: the actor after a following "with".
+    if (targets.empty() && nominal_event) {
+      int n = static_cast<int>(p_.words.size());
+      for (int w = verb + 1; w < n && w <= verb + 4; ++w) {
+        if (Lemma(w) != "with" && Lemma(w) != "với") continue;
+        for (int x = w + 1; x < n && x <= w + 6; ++x) {
+          int k = mention_of_[x];
+          if (k < 0) continue;
+          int r = Resolve(k, false);
+          if (r >= 0) targets.push_back(r);
+          break;
+        }
+        break;
+      }
+    }
+    // Still none (PETRARCH): the subject of a reported clause ("Arnor believes Dagolath can cope").
+    if (targets.empty() && options_.locatives_are_targets) {
+      for (int c : children_[verb]) {
+        if (BaseRel(Rel(c)) != "ccomp") continue;
+        for (int cc : children_[c])
+          if (IsSubjectRel(Rel(cc))) targets = ActorsOf(cc, false);
+      }
+    }
+  }
+  if (match.compound) {
+    // PETRARCH `%`: the compound subject acts on itself ("Gondor and Osgiliath delayed their
+    // meeting"): one event for each ordered pair of its members.
+    targets = sources;
+  }
+  for (int s : sources) subject_mentions_.push_back(s);
+  if (sources.empty() || targets.empty()) {
+    Say(fmt::format("no event for '{}' ({}): {}", p_.words[verb].form, pattern_text,
+                    sources.empty() ? "no source actor" : "no target actor"));
+    if (options_.require_dyad) return;
+  }
+  int last_word = verb;
+  for (int w : match.words) last_word = std::max(last_word, w);
+  Span verb_span = p_.words[verb].span;
+  if (p_.has_spans && last_word != verb) verb_span.end = p_.words[last_word].span.end;
+  DateSource date_source = DateSource::kNone;
+  std::optional<Date> date =
+      ResolveEventDate(dates_, p_.words[verb].span, article_.date, &date_source);
+  auto make = [&](const Mention& src, const Mention& tgt, const std::string& c) {
+    if (c.empty() || c == "---") return;
+    if (src.code == tgt.code || &src == &tgt) {
+      Say(fmt::format("no event {} {} {}: source and target are the same actor", src.code, c,
+                      tgt.code));
+      return;
+    }
+    Event e;
+    e.article = article_.id;
+    e.sentence = sentence_.index;
+    e.date = date;
+    e.date_source = date_source;
+    e.language = sentence_.language;
+    e.source = ToEventActor(src);
+    e.target = ToEventActor(tgt);
+    e.cameo = c;
+    if (const CameoCode* cc = ontology_.Find(c)) {
+      e.cameo_name = cc->name;
+      e.goldstein = cc->goldstein;
+      e.quad_class = static_cast<int>(cc->quad_class);
+      e.plover = cc->plover;
+    }
+    e.verb_text = SpanText(verb_span);
+    if (e.verb_text.empty()) e.verb_text = p_.words[verb].form;
+    e.verb_span = verb_span;
+    e.verb_pattern = pattern_text;
+    e.text = SpanText(sentence_.span);
+    if (e.text.empty()) e.text = p_.text;
+    Say(fmt::format("event: {} {} {} ({}, date {} from {})", e.source.code, e.cameo, e.target.code,
+                    pattern_text, e.date ? e.date->ToString() : "none",
+                    DateSourceName(e.date_source) ? DateSourceName(e.date_source) : "none"));
+    events->push_back(std::move(e));
+  };
+  for (int s : sources) {
+    for (int t : targets) {
+      make(resolved_[s], resolved_[t], code);
+      make(resolved_[t], resolved_[s], reverse);
+    }
+  }
+}
+
+std::vector<Event> SentenceCoder::Code() {
+  std::vector<Event> events;
+  const int n = static_cast<int>(p_.words.size());
+  if (n == 0) return events;
+  BuildTree();
+  if (explain_) {
+    std::string parse;
+    for (int w = 0; w < n; ++w) {
+      const Word& word = p_.words[w];
+      parse += fmt::format(" {}:{}/{}->{}:{}", w + 1, word.form, word.upos, word.head, word.deprel);
+    }
+    Say("parse:" + parse);
+  }
+  FindMentions();
+  dates_ = FindDateMentions(sentence_.tokens, article_.date);
+  for (int w = 0; w < n && !has_diacritics_; ++w)
+    has_diacritics_ = sentence_.language == "vi" && Form(w) != FoldWithoutDiacritics(Form(w));
+  in_date_.assign(n, false);
+  for (const DateMention& d : dates_)
+    for (int w = 0; w < n; ++w)
+      if (p_.has_spans && p_.words[w].span.begin >= d.span.begin &&
+          p_.words[w].span.end <= d.span.end)
+        in_date_[w] = true;
+  // Which verbs produced events, to drop a statement verb whose complement carries the event.
+  std::vector<std::vector<Event>> by_verb(n);
+  // Verbs first, then event nouns; a noun a verb's pattern used ("held phone talks") is part of
+  // that verb's event, not one of its own.
+  std::vector<bool> used(n, false);
+  std::vector<int> order;
+  for (int v = 0; v < n; ++v)
+    if (p_.words[v].upos != "NOUN") order.push_back(v);
+  for (int v = 0; v < n; ++v)
+    if (p_.words[v].upos == "NOUN") order.push_back(v);
+  for (int v : order) {
+    if (used[v]) continue;
+    const Word& word = p_.words[v];
+    if (word.upos != "VERB" && word.upos != "NOUN" && !word.upos.empty()) continue;
+    {
+      std::string_view rel = BaseRel(Rel(v));
+      if (rel == "aux" || rel == "cop" || rel == "auxpass") continue;
+    }
+    std::string lemma = Lemma(v);
+    std::vector<VerbRef> refs;
+    auto find = [&](const std::string& w) { return matcher_.FindVerb(w, !has_diacritics_); };
+    // Phrasal verbs first ("back down", "call off").
+    for (int c : children_[v]) {
+      if (Rel(c) == "compound:prt" || Rel(c) == "prt") {
+        refs = find(lemma + " " + Lemma(c));
+        if (refs.empty()) refs = find(Form(v) + " " + Lemma(c));
+      }
+    }
+    // Vietnamese verbs the segmenter split ("điện" + "đàm"): the verb with a neighbouring word.
+    if (refs.empty() && sentence_.language == "vi") {
+      if (v > 0 && !used[v - 1] && !(refs = find(Form(v - 1) + " " + Form(v))).empty()) {
+        used[v - 1] = true;
+      } else if (v + 1 < n && !used[v + 1] && !(refs = find(Form(v) + " " + Form(v + 1))).empty()) {
+        used[v + 1] = true;
+      }
+    }
+    // The surface form first (PETRARCH lists irregular forms as verbs of their own: "LEFT"), then
+    // the lemma.
+    if (refs.empty()) refs = find(Form(v));
+    if (refs.empty() && Form(v) != lemma) refs = find(lemma);
+    if (refs.empty()) continue;
+    const bool nominal = word.upos == "NOUN";
+    if (nominal && !options_.code_nominal_events) continue;
+    // "wishes to visit", "plans to sign", "muốn thăm": an intention, not the event itself.
+    if (!options_.code_intended && BaseRel(Rel(v)) == "xcomp" && Head(v) >= 0 &&
+        IntentVerbs().count(Lemma(Head(v)))) {
+      Say(fmt::format("'{}' is only intended ('{}'): not coded", word.form,
+                      p_.words[Head(v)].form));
+      continue;
+    }
+    const bool negated = Negated(v) && !options_.code_negated;
+    std::vector<int> phrase = PhraseWords(v);
+    const VerbPattern* best = nullptr;
+    const VerbBlock* best_block = nullptr;
+    PatternResult best_match;
+    std::set<const VerbBlock*> seen;
+    int tried = 0;
+    for (const VerbRef& ref : refs) {
+      if (!seen.insert(ref.block).second) continue;
+      for (const VerbPattern& pattern : ref.block->patterns) {
+        PatternResult m = MatchPattern(pattern, v, phrase);
+        ++tried;
+        if (explain_ && m.matched)
+          Say(fmt::format("verb '{}' ({}): pattern '{}' matches", word.form, ref.block->name,
+                          pattern.text));
+        if (m.matched && m.specificity > best_match.specificity) {
+          best = &pattern;
+          best_block = ref.block;
+          best_match = m;
+        }
+      }
+    }
+    if (explain_)
+      Say(fmt::format("verb '{}': {} patterns tried, {}", word.form, tried,
+                      best ? "best '" + best->text + "'" : "none matched"));
+    // A negated verb is coded only by a pattern that names the negation ("NOT *" in PETRARCH
+    // dictionaries); otherwise "did not meet" is no meeting.
+    if (negated) {
+      bool names_negation = false;
+      if (best) {
+        for (int w : best_match.words) names_negation |= NegationWords().count(Lemma(w)) > 0;
+      }
+      if (!names_negation) {
+        Say(fmt::format("'{}' is negated: not coded", word.form));
+        continue;
+      }
+    }
+    std::string code, reverse, pattern_text;
+    if (best) {
+      code = best->code;
+      reverse = best->reverse_code;
+      pattern_text = best_block->name + ": " + best->text;
+      if (code == "+++") {
+        // PETRARCH: the pattern keeps the verb's own code.
+        code = best_block->code;
+        for (const VerbRef& ref : refs)
+          if (ref.block == best_block && ref.verb && !ref.verb->code.empty()) code = ref.verb->code;
+        size_t colon = code.find(':');
+        if (colon != std::string::npos) {
+          reverse = code.substr(colon + 1);
+          code = code.substr(0, colon);
+        }
+      }
+    } else {
+      // No pattern: the verb's own code, if it has one.
+      const VerbRef& ref = refs.front();
+      code = ref.verb && !ref.verb->code.empty() ? ref.verb->code : ref.block->code;
+      size_t colon = code.find(':');
+      if (colon != std::string::npos) {
+        reverse = code.substr(colon + 1);
+        code = code.substr(0, colon);
+      }
+      pattern_text = ref.block->name + ": *";
+      best_match.matched = true;
+    }
+    if ((code.empty() || code == "---") && reverse.empty()) {
+      Say(fmt::format("verb '{}': pattern '{}' codes nothing", word.form, pattern_text));
+      continue;
+    }
+    for (int w : best_match.words) used[w] = true;
+    if (nominal) {
+      // A noun codes only as a nominal event whose agent is named ("Blinken's visit to
+      // Vietnam", "a reception for X" given by the clause's subject, "chuyến thăm của X").
+      std::vector<int> sources = NominalSources(v, code.empty() ? reverse : code);
+      if (sources.empty()) {
+        Say(fmt::format("noun '{}' names no agent: not coded", word.form));
+        continue;
+      }
+      EmitEvents(v, code, reverse, "(noun) " + pattern_text, best_match, &by_verb[v], &sources);
+      continue;
+    }
+    EmitEvents(v, code, reverse, pattern_text, best_match, &by_verb[v]);
+  }
+  // Reported speech: "X said Y criticised Z" codes Y against Z; the statement verb is dropped when
+  // a clause it embeds produced an event.
+  for (int v = 0; v < n; ++v) {
+    if (by_verb[v].empty()) continue;
+    bool statement = std::all_of(by_verb[v].begin(), by_verb[v].end(),
+                                 [](const Event& e) { return e.cameo.rfind("01", 0) == 0; });
+    if (statement) {
+      bool embedded = false;
+      for (int w = 0; w < n && !embedded; ++w) {
+        if (w == v || by_verb[w].empty()) continue;
+        for (int h = Head(w); h >= 0; h = Head(h)) {
+          if (h == v) {
+            embedded = true;
+            break;
+          }
+        }
+      }
+      if (embedded) {
+        Say(fmt::format("statement verb '{}' dropped: the clause it reports carries the event",
+                        p_.words[v].form));
+        continue;
+      }
+    }
+    for (Event& e : by_verb[v]) events.push_back(std::move(e));
+  }
+  // Remember this sentence's actors, subjects last so they are found first.
+  for (const Mention& m : resolved_) {
+    if (m.unresolved || m.code.empty()) continue;
+    history_->push_back({m, false});
+  }
+  for (int s : subject_mentions_) {
+    if (!resolved_[s].unresolved && !resolved_[s].code.empty())
+      history_->push_back({resolved_[s], true});
+  }
+  return events;
+}
+
+}  // namespace
+
+Coder::Coder(std::map<std::string, const DictionaryMatcher*> matchers, const Ontology& ontology,
+             CoderOptions options)
+    : matchers_(std::move(matchers)), ontology_(ontology), options_(options) {
+  for (const auto& [lang, matcher] : matchers_) {
+    if (discards_.count(matcher)) continue;
+    std::vector<FoldedDiscard>& list = discards_[matcher];
+    for (const DiscardEntry& d : matcher->dictionaries().discards) {
+      if (!d.lang.empty() && !lang.empty() && d.lang != lang) continue;
+      std::string words;
+      for (const Token& t : Tokenize(FoldForMatch(d.phrase))) words += " " + t.text;
+      if (!words.empty()) list.push_back({words + " ", &d});
+    }
+  }
+}
+
+const DiscardEntry* Coder::FindDiscard(const DictionaryMatcher* matcher,
+                                       const std::string& folded) const {
+  auto it = discards_.find(matcher);
+  if (it == discards_.end()) return nullptr;
+  for (const FoldedDiscard& d : it->second)
+    if (folded.find(d.phrase) != std::string::npos) return d.entry;
+  return nullptr;
+}
+
+const DictionaryMatcher* Coder::MatcherFor(const std::string& language) const {
+  auto it = matchers_.find(language);
+  if (it != matchers_.end()) return it->second;
+  it = matchers_.find("");
+  return it != matchers_.end() ? it->second : nullptr;
+}
+
+std::vector<Event> Coder::CodeArticle(const Article& article,
+                                      const std::vector<Sentence>& sentences,
+                                      const std::vector<ParsedSentence>& parses,
+                                      std::string* explain) const {
+  std::vector<Event> events;
+  ArticleContext context;
+  // Discards: a sentence-level phrase drops its sentence; an article-level one the whole article.
+  std::vector<const DiscardEntry*> discarded(sentences.size(), nullptr);
+  for (size_t i = 0; i < sentences.size(); ++i) {
+    std::string folded;
+    const Sentence& s = sentences[i];
+    std::string_view text =
+        s.span.end <= article.text.size() && s.span.end > s.span.begin
+            ? std::string_view(article.text).substr(s.span.begin, s.span.end - s.span.begin)
+            : std::string_view();
+    for (const Token& t : Tokenize(FoldForMatch(text))) folded += " " + t.text;
+    folded += " ";
+    discarded[i] = FindDiscard(MatcherFor(sentences[i].language), folded);
+    if (discarded[i] && discarded[i]->whole_article) {
+      if (explain)
+        *explain += fmt::format("article discarded: sentence {} mentions \"{}\"\n", i,
+                                discarded[i]->phrase);
+      return events;
+    }
+  }
+  for (size_t i = 0; i < sentences.size() && i < parses.size(); ++i) {
+    const Sentence& s = sentences[i];
+    if (discarded[i]) {
+      if (explain)
+        *explain += fmt::format("sentence {} discarded: it mentions \"{}\"\n", s.index,
+                                discarded[i]->phrase);
+      continue;
+    }
+    if (explain)
+      *explain += fmt::format("sentence {} [{}]: {}\n", s.index, s.language,
+                              article.text.substr(s.span.begin, s.span.end - s.span.begin));
+    const DictionaryMatcher* matcher = MatcherFor(s.language);
+    if (!matcher) {
+      if (explain) *explain += "  no dictionaries for this language\n";
+      continue;
+    }
+    SentenceCoder coder(article, s, parses[i], *matcher, ontology_, options_, &context, explain);
+    for (Event& e : coder.Code()) events.push_back(std::move(e));
+  }
+  return events;
+}
+
+}  // namespace dyad

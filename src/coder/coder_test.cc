@@ -1,0 +1,227 @@
+#include "dyad/coder/coder.h"
+
+#include <gtest/gtest.h>
+
+#include "dyad/dict/dictionary.h"
+#include "dyad/io/readers.h"
+#include "dyad/pipeline/pipeline.h"
+
+namespace dyad {
+namespace {
+
+constexpr char kActors[] = R"(actor Vietnam
+  code VNM
+  en Vietnam
+  en.adj Vietnamese
+  vi Việt Nam
+actor United States
+  code USA
+  en United States | US
+  vi Mỹ
+actor Laos
+  code LAO
+  en Laos
+actor To Lam
+  code VNMELI
+  en To Lam
+  vi Tô Lâm
+  role VNMGOV 2024-08-03 -
+actor Patrick Leahy
+  code USAELI
+  en Patrick Leahy
+  role USALEG 1975-01-03 2023-01-03
+)";
+
+constexpr char kEnglish[] = R"(agent GOV
+  foreign minister | official
+verb meet {met}
+  040  *
+  040  * with +
+verb hold {held}
+  041  * phone talks with +
+verb receive
+  043:042  *
+verb criticise {criticised}
+  111  *
+verb say {said}
+  010  *
+)";
+
+constexpr char kVietnamese[] = R"(agent GOV
+  Tổng Bí thư | Đại sứ
+verb tiếp
+  043:042  *
+)";
+
+class CoderTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    ParseDyadFile(kActors, "actors/test.txt", "", &set_);
+    ParseDyadFile(kEnglish, "en/test.txt", "en", &set_);
+    ParseDyadFile(kVietnamese, "vi/test.txt", "vi", &set_);
+    CheckSetReferences(&set_);
+    ASSERT_TRUE(set_.problems.empty()) << set_.problems[0].ToString();
+    en_ = std::make_unique<DictionaryMatcher>(set_, "en");
+    vi_ = std::make_unique<DictionaryMatcher>(set_, "vi");
+    coder_ = std::make_unique<Coder>(
+        std::map<std::string, const DictionaryMatcher*>{{"en", en_.get()}, {"vi", vi_.get()}},
+        Ontology::Default());
+  }
+
+  // Codes a CoNLL-U article (one or more sentences) dated `date`; returns "SRC CODE TGT date"
+  // lines.
+  std::vector<std::string> Code(const std::string& conllu, const char* date = "2026-02-20",
+                                const std::string& language = "en") {
+    Article article;
+    ReadOptions options;
+    options.format = InputFormat::kConllu;
+    ReadContent(
+        conllu, "test.conllu", options, [&](Article&& a) { article = std::move(a); },
+        [](const InputProblem& p) { FAIL() << p.message; });
+    article.date = date ? Date::Parse(date) : std::nullopt;
+    article.language = language;
+    std::vector<Sentence> sentences = SentencesOf(article);
+    std::vector<ParsedSentence> parses;
+    for (const Sentence& s : sentences) parses.push_back(*s.given_parse);
+    std::vector<std::string> out;
+    for (const Event& e : coder_->CodeArticle(article, sentences, parses, &explain_)) {
+      out.push_back(e.source.code + " " + e.cameo + " " + e.target.code + " " +
+                    (e.date ? e.date->ToString() : "-"));
+      last_events_.push_back(e);
+    }
+    return out;
+  }
+
+  DictionarySet set_;
+  std::unique_ptr<DictionaryMatcher> en_, vi_;
+  std::unique_ptr<Coder> coder_;
+  std::string explain_;
+  std::vector<Event> last_events_;
+};
+
+using Lines = std::vector<std::string>;
+
+TEST_F(CoderTest, PhoneCallWithDatedRolesAndTextDate) {
+  EXPECT_EQ(Code("1\tTo\tTo\tPROPN\tNNP\t_\t3\tnsubj\t_\t_\n"
+                 "2\tLam\tLam\tPROPN\tNNP\t_\t1\tflat\t_\t_\n"
+                 "3\theld\thold\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+                 "4\tphone\tphone\tNOUN\tNN\t_\t5\tcompound\t_\t_\n"
+                 "5\ttalks\ttalk\tNOUN\tNNS\t_\t3\tobj\t_\t_\n"
+                 "6\twith\twith\tADP\tIN\t_\t8\tcase\t_\t_\n"
+                 "7\tPatrick\tPatrick\tPROPN\tNNP\t_\t8\tcompound\t_\t_\n"
+                 "8\tLeahy\tLeahy\tPROPN\tNNP\t_\t3\tobl\t_\t_\n"
+                 "9\ton\ton\tADP\tIN\t_\t10\tcase\t_\t_\n"
+                 "10\tFebruary\tFebruary\tPROPN\tNNP\t_\t3\tobl\t_\t_\n"
+                 "11\t19\t19\tNUM\tCD\t_\t10\tnummod\t_\tSpaceAfter=No\n"
+                 "12\t.\t.\tPUNCT\t.\t_\t3\tpunct\t_\t_\n"),
+            (Lines{"VNMGOV 041 USAELI 2026-02-19"}))
+      << explain_;
+  const Event& e = last_events_[0];
+  EXPECT_EQ(e.source.text, "To Lam");
+  EXPECT_EQ(e.source.span, (Span{0, 6}));
+  EXPECT_EQ(e.target.text, "Patrick Leahy");
+  EXPECT_EQ(e.verb_text, "held phone talks with");
+  EXPECT_EQ(e.verb_pattern, "hold: * phone talks with +");
+  EXPECT_EQ(e.date_source, DateSource::kText);
+  EXPECT_EQ(e.cameo_name, "Discuss by telephone");
+  EXPECT_EQ(e.quad_class, 1);
+  EXPECT_EQ(e.plover.event, "CONSULT");
+  // Before his role began, To Lam has his default code.
+  auto before = Code(
+      "1\tTo\tTo\tPROPN\tNNP\t_\t3\tnsubj\t_\t_\n2\tLam\tLam\tPROPN\tNNP\t_\t1\tflat\t_\t_\n"
+      "3\tmet\tmeet\tVERB\tVBD\t_\t0\troot\t_\t_\n4\tLaos\tLaos\tPROPN\tNNP\t_\t3\tobj\t_\t_\n",
+      "2020-01-01");
+  EXPECT_EQ(before, (Lines{"VNMELI 040 LAO 2020-01-01"}));
+}
+
+TEST_F(CoderTest, PairedCodesAndAgentsOfCountries) {
+  EXPECT_EQ(Code("1\tVietnam\tVietnam\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+                 "2\treceived\treceive\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+                 "3\tthe\tthe\tDET\tDT\t_\t5\tdet\t_\t_\n"
+                 "4\tforeign\tforeign\tADJ\tJJ\t_\t5\tamod\t_\t_\n"
+                 "5\tminister\tminister\tNOUN\tNN\t_\t2\tobj\t_\t_\n"
+                 "6\tof\tof\tADP\tIN\t_\t7\tcase\t_\t_\n"
+                 "7\tLaos\tLaos\tPROPN\tNNP\t_\t5\tnmod\t_\t_\n"),
+            (Lines{"VNM 043 LAOGOV 2026-02-20", "LAOGOV 042 VNM 2026-02-20"}))
+      << explain_;
+}
+
+TEST_F(CoderTest, PassiveSwapsSourceAndTarget) {
+  EXPECT_EQ(Code("1\tThe\tthe\tDET\tDT\t_\t4\tdet\t_\t_\n"
+                 "2\tVietnamese\tVietnamese\tADJ\tJJ\t_\t4\tamod\t_\t_\n"
+                 "3\tforeign\tforeign\tADJ\tJJ\t_\t4\tamod\t_\t_\n"
+                 "4\tminister\tminister\tNOUN\tNN\t_\t6\tnsubj:pass\t_\t_\n"
+                 "5\twas\tbe\tAUX\tVBD\t_\t6\taux:pass\t_\t_\n"
+                 "6\treceived\treceive\tVERB\tVBN\t_\t0\troot\t_\t_\n"
+                 "7\tby\tby\tADP\tIN\t_\t8\tcase\t_\t_\n"
+                 "8\tLaos\tLaos\tPROPN\tNNP\t_\t6\tobl:agent\t_\t_\n"),
+            (Lines{"LAO 043 VNMGOV 2026-02-20", "VNMGOV 042 LAO 2026-02-20"}))
+      << explain_;
+}
+
+TEST_F(CoderTest, NegatedVerbsAreNotCoded) {
+  EXPECT_EQ(Code("1\tVietnam\tVietnam\tPROPN\tNNP\t_\t4\tnsubj\t_\t_\n"
+                 "2\tdid\tdo\tAUX\tVBD\t_\t4\taux\t_\t_\n"
+                 "3\tnot\tnot\tPART\tRB\t_\t4\tadvmod\t_\t_\n"
+                 "4\tmeet\tmeet\tVERB\tVB\t_\t0\troot\t_\t_\n"
+                 "5\tLaos\tLaos\tPROPN\tNNP\t_\t4\tobj\t_\t_\n"),
+            Lines{})
+      << explain_;
+  EXPECT_NE(explain_.find("'meet' is negated: not coded"), std::string::npos);
+}
+
+TEST_F(CoderTest, CompoundSubjectsGiveOneEventEach) {
+  EXPECT_EQ(Code("1\tVietnam\tVietnam\tPROPN\tNNP\t_\t4\tnsubj\t_\t_\n"
+                 "2\tand\tand\tCCONJ\tCC\t_\t3\tcc\t_\t_\n"
+                 "3\tLaos\tLaos\tPROPN\tNNP\t_\t1\tconj\t_\t_\n"
+                 "4\tcriticised\tcriticise\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+                 "5\tthe\tthe\tDET\tDT\t_\t7\tdet\t_\t_\n"
+                 "6\tUnited\tUnited\tPROPN\tNNP\t_\t7\tcompound\t_\t_\n"
+                 "7\tStates\tStates\tPROPN\tNNP\t_\t4\tobj\t_\t_\n"),
+            (Lines{"VNM 111 USA 2026-02-20", "LAO 111 USA 2026-02-20"}))
+      << explain_;
+}
+
+TEST_F(CoderTest, ReportedSpeechCodesTheReportedEvent) {
+  EXPECT_EQ(Code("1\tLaos\tLaos\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+                 "2\tsaid\tsay\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+                 "3\tVietnam\tVietnam\tPROPN\tNNP\t_\t4\tnsubj\t_\t_\n"
+                 "4\tcriticised\tcriticise\tVERB\tVBD\t_\t2\tccomp\t_\t_\n"
+                 "5\tthe\tthe\tDET\tDT\t_\t6\tdet\t_\t_\n"
+                 "6\tUS\tUS\tPROPN\tNNP\t_\t4\tobj\t_\t_\n"),
+            (Lines{"VNM 111 USA 2026-02-20"}))
+      << explain_;
+}
+
+TEST_F(CoderTest, PronounsRefersToTheEarlierSubject) {
+  EXPECT_EQ(Code("1\tTo\tTo\tPROPN\tNNP\t_\t3\tnsubj\t_\t_\n"
+                 "2\tLam\tLam\tPROPN\tNNP\t_\t1\tflat\t_\t_\n"
+                 "3\tmet\tmeet\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+                 "4\tLaos\tLaos\tPROPN\tNNP\t_\t3\tobj\t_\t_\n"
+                 "\n"
+                 "1\tHe\the\tPRON\tPRP\t_\t2\tnsubj\t_\t_\n"
+                 "2\tcriticised\tcriticise\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+                 "3\tthe\tthe\tDET\tDT\t_\t4\tdet\t_\t_\n"
+                 "4\tUS\tUS\tPROPN\tNNP\t_\t2\tobj\t_\t_\n"),
+            (Lines{"VNMGOV 040 LAO 2026-02-20", "VNMGOV 111 USA 2026-02-20"}))
+      << explain_;
+  EXPECT_EQ(last_events_[1].source.text, "He");
+}
+
+TEST_F(CoderTest, VietnameseReceptionWithUndatedArticle) {
+  EXPECT_EQ(Code("# text = Tổng Bí thư Tô Lâm tiếp Đại sứ Mỹ.\n"
+                 "1\tTổng Bí thư\tTổng Bí thư\tNOUN\tN\t_\t3\tnsubj\t_\t_\n"
+                 "2\tTô Lâm\tTô Lâm\tPROPN\tNp\t_\t1\tflat:name\t_\t_\n"
+                 "3\ttiếp\ttiếp\tVERB\tV\t_\t0\troot\t_\t_\n"
+                 "4\tĐại sứ\tĐại sứ\tNOUN\tN\t_\t3\tobj\t_\t_\n"
+                 "5\tMỹ\tMỹ\tPROPN\tNp\t_\t4\tnmod\t_\tSpaceAfter=No\n"
+                 "6\t.\t.\tPUNCT\tCH\t_\t3\tpunct\t_\t_\n",
+                 nullptr, "vi"),
+            (Lines{"VNMGOV 043 USAGOV -", "USAGOV 042 VNMGOV -"}))
+      << explain_;
+  EXPECT_EQ(last_events_[0].date_source, DateSource::kNone);
+  EXPECT_EQ(last_events_[0].target.text, "Đại sứ Mỹ");
+}
+
+}  // namespace
+}  // namespace dyad

@@ -1,0 +1,313 @@
+#include "dyad/dict/matcher.h"
+
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+
+#include <algorithm>
+
+#include "dyad/text/normalize.h"
+#include "dyad/text/segmenter.h"
+
+namespace dyad {
+namespace {
+
+constexpr char kJoin = '\x1f';
+
+bool IsAscii(std::string_view s) {
+  return std::all_of(s.begin(), s.end(),
+                     [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+}
+
+// FoldForMatch for one token, with a fast path for ASCII (the bulk of PETRARCH dictionaries).
+std::string FoldToken(std::string_view token, bool keep_diacritics) {
+  if (IsAscii(token)) {
+    std::string out(token);
+    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return out;
+  }
+  return keep_diacritics ? FoldForMatch(token) : FoldWithoutDiacritics(token);
+}
+
+// Drops a possessive ending from a folded token ("vietnam's" -> "vietnam"); "'s" alone stays.
+void DropPossessive(std::string* key) {
+  for (std::string_view ending : {"'s", "s'"}) {
+    if (key->size() > ending.size() + 1 &&
+        key->compare(key->size() - ending.size(), ending.size(), ending) == 0) {
+      if (ending == "'s")
+        key->resize(key->size() - 2);
+      else
+        key->resize(key->size() - 1);
+      return;
+    }
+  }
+}
+
+std::string Joined(const std::vector<std::string>& parts, size_t begin, size_t end) {
+  std::string out;
+  for (size_t i = begin; i < end; ++i) {
+    if (i > begin) out += kJoin;
+    out += parts[i];
+  }
+  return out;
+}
+
+bool HasNoLowerCase(std::string_view text) {
+  if (IsAscii(text))
+    return std::none_of(text.begin(), text.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+  for (int32_t i = 0; i < u.length();) {
+    UChar32 c = u.char32At(i);
+    if (u_islower(c)) return false;
+    i += U16_LENGTH(c);
+  }
+  return true;
+}
+
+bool IsBareCountryOrRegion(const std::string& code) { return code.size() == 3; }
+
+}  // namespace
+
+MatchTokens PrepareTokens(const std::vector<Token>& tokens) {
+  MatchTokens out;
+  out.keys.reserve(tokens.size());
+  out.exact.reserve(tokens.size());
+  for (const Token& token : tokens) {
+    std::string exact = FoldToken(token.text, true);
+    // FoldForMatch unifies typographic apostrophes, so "’s" is "'s" here.
+    std::string key = FoldToken(token.text, false);
+    DropPossessive(&exact);
+    DropPossessive(&key);
+    if (exact != key) out.has_diacritics = true;
+    out.exact.push_back(std::move(exact));
+    out.keys.push_back(std::move(key));
+    out.capitals.push_back(HasNoLowerCase(token.text));
+    out.initial.push_back(StartsWithCapital(token.text));
+    out.any_capital = out.any_capital || out.initial.back();
+  }
+  return out;
+}
+
+MatchTokens PrepareText(std::string_view text) {
+  if (IsAscii(text)) return PrepareTokens(Tokenize(text));  // NFC changes nothing in ASCII
+  std::string normalized = NormalizeNfc(text);
+  return PrepareTokens(Tokenize(normalized));
+}
+
+void DictionaryMatcher::Add(Index* index, const std::vector<std::string>& keys,
+                            const std::vector<std::string>& exact, Candidate candidate) {
+  if (keys.empty()) return;
+  std::string prefix;
+  for (size_t i = 0; i < keys.size(); ++i) {
+    if (i > 0) prefix += kJoin;
+    prefix += keys[i];
+    Node& node = (*index)[prefix];
+    if (i + 1 < keys.size()) {
+      node.has_longer = true;
+    } else {
+      candidate.exact = Joined(exact, 0, exact.size());
+      for (Candidate& c : node.candidates) {
+        if (c.index == candidate.index) {  // the same entry under two spellings with one key
+          c.capitals_only = c.capitals_only && candidate.capitals_only;
+          c.capital_initial = c.capital_initial && candidate.capital_initial;
+          return;
+        }
+      }
+      node.candidates.push_back(std::move(candidate));
+    }
+  }
+}
+
+const DictionaryMatcher::Candidate* DictionaryMatcher::Longest(const Index& index,
+                                                               const MatchTokens& tokens,
+                                                               size_t start, size_t limit,
+                                                               size_t* end) {
+  limit = std::min(limit, tokens.size());
+  const Candidate* best = nullptr;
+  std::string key;
+  bool all_capitals = true;
+  for (size_t i = start; i < limit; ++i) {
+    if (i > start) key += kJoin;
+    key += tokens.keys[i];
+    all_capitals = all_capitals && (i >= tokens.capitals.size() || tokens.capitals[i]);
+    auto it = index.find(key);
+    if (it == index.end()) break;
+    // Among the entries of this spelling: those allowed by the case of the text, preferring the one
+    // whose spelling with diacritics equals the text's.
+    // In text written with diacritics, an entry written with diacritics must have the same ones:
+    // Vietnamese "quan" (official) is not "quân" (troops). Text written without diacritics, and
+    // entries written without them ("To Lam"), match by letters alone.
+    const std::string exact = Joined(tokens.exact, start, i + 1);
+    const Candidate* found = nullptr;
+    for (const Candidate& c : it->second.candidates) {
+      if (c.capitals_only && !all_capitals) continue;
+      if (c.capital_initial && tokens.any_capital && start < tokens.initial.size() &&
+          !tokens.initial[start])
+        continue;
+      if (c.exact == exact) {
+        found = &c;
+        break;
+      }
+      bool entry_has_diacritics = c.exact != key;
+      if (found == nullptr && !(tokens.has_diacritics && entry_has_diacritics)) found = &c;
+    }
+    if (found != nullptr) {
+      best = found;
+      *end = i + 1;
+    }
+    if (!it->second.has_longer) break;
+  }
+  return best;
+}
+
+DictionaryMatcher::DictionaryMatcher(const DictionarySet& set, std::string_view lang) : set_(&set) {
+  auto wanted = [&](const std::string& entry_lang) {
+    return lang.empty() || entry_lang.empty() || entry_lang == lang;
+  };
+  auto tokens_of = [](const std::string& text) {
+    MatchTokens prepared = PrepareText(text);
+    return std::make_pair(std::move(prepared.keys), std::move(prepared.exact));
+  };
+  for (uint32_t a = 0; a < set.actors.size(); ++a) {
+    const ActorEntry& actor = set.actors[a];
+    for (uint32_t n = 0; n < actor.names.size(); ++n) {
+      if (!wanted(actor.names[n].lang)) continue;
+      auto [keys, exact] = tokens_of(actor.names[n].text);
+      Add(&actors_, keys, exact,
+          Candidate{a, n, {}, actor.names[n].capitals_only, actor.names[n].capital_initial});
+    }
+  }
+  for (uint32_t g = 0; g < set.agents.size(); ++g) {
+    const AgentEntry& agent = set.agents[g];
+    if (!wanted(agent.lang)) continue;
+    std::vector<std::string> forms = {agent.noun};
+    if (agent.derive_plurals) forms.push_back(RegularPlural(agent.noun));
+    for (const std::string& plural : agent.plurals) forms.push_back(plural);
+    for (const std::string& form : forms) {
+      auto [keys, exact] = tokens_of(form);
+      Add(&agents_, keys, exact,
+          Candidate{g, 0, {}, agent.capitals_only && form == agent.noun, false});
+    }
+  }
+  for (const VerbBlock& block : set.verbs) {
+    if (!wanted(block.lang)) continue;
+    for (const VerbWord& verb : block.verbs) {
+      for (const std::string& form : verb.forms) {
+        auto add = [&](std::unordered_map<std::string, std::vector<VerbRef>>* map,
+                       const std::string& key) {
+          auto& refs = (*map)[key];
+          if (std::none_of(refs.begin(), refs.end(),
+                           [&](const VerbRef& r) { return r.verb == &verb; })) {
+            refs.push_back(VerbRef{&block, &verb});
+          }
+        };
+        add(&verbs_, form);
+        add(&verbs_plain_, FoldToken(form, false));
+      }
+    }
+  }
+}
+
+std::optional<ActorMatch> DictionaryMatcher::MatchActorAt(const MatchTokens& tokens, size_t start,
+                                                          const Date& date, size_t limit) const {
+  size_t end = start;
+  const Candidate* c = Longest(actors_, tokens, start, limit, &end);
+  if (c == nullptr) return std::nullopt;
+  ActorMatch match;
+  match.begin = start;
+  match.end = end;
+  match.entry = &set_->actors[c->index];
+  match.name = &match.entry->names[c->name];
+  match.role = match.entry->RoleOn(date);
+  match.code = match.entry->CodeOn(date);
+  return match;
+}
+
+std::optional<AgentMatch> DictionaryMatcher::MatchAgentAt(const MatchTokens& tokens, size_t start,
+                                                          size_t limit) const {
+  size_t end = start;
+  const Candidate* c = Longest(agents_, tokens, start, limit, &end);
+  if (c == nullptr) return std::nullopt;
+  return AgentMatch{start, end, &set_->agents[c->index]};
+}
+
+std::vector<CodedActor> DictionaryMatcher::FindActors(const MatchTokens& tokens, const Date& date,
+                                                      size_t begin, size_t limit) const {
+  limit = std::min(limit, tokens.size());
+  std::vector<CodedActor> out;
+  auto combine = [](const ActorMatch& actor, const AgentMatch& agent) {
+    CodedActor coded;
+    coded.begin = std::min(actor.begin, agent.begin);
+    coded.end = std::max(actor.end, agent.end);
+    if (IsBareCountryOrRegion(actor.code)) {
+      coded.code = agent.entry->code_is_prefix ? agent.entry->code + actor.code
+                                               : actor.code + agent.entry->code;
+    } else {
+      coded.code = actor.code;
+    }
+    coded.actor = actor;
+    coded.agent = agent;
+    return coded;
+  };
+  auto is_joiner = [&](size_t i) {
+    return i < limit &&
+           (tokens.keys[i] == "'s" || tokens.keys[i] == "'" || tokens.keys[i] == "of" ||
+            tokens.keys[i] == "cua" || tokens.keys[i] == "the");
+  };
+  size_t i = begin;
+  while (i < limit) {
+    std::optional<ActorMatch> actor = MatchActorAt(tokens, i, date, limit);
+    std::optional<AgentMatch> agent = MatchAgentAt(tokens, i, limit);
+    std::optional<CodedActor> best;
+    auto consider = [&](CodedActor candidate) {
+      if (!best || candidate.end > best->end) best = std::move(candidate);
+    };
+    if (actor) {
+      CodedActor alone;
+      alone.begin = actor->begin;
+      alone.end = actor->end;
+      alone.code = actor->code;
+      alone.actor = actor;
+      consider(alone);
+      size_t j = actor->end;
+      if (j < limit && tokens.keys[j] == "'s") ++j;
+      if (auto next = MatchAgentAt(tokens, j, limit)) consider(combine(*actor, *next));
+    }
+    if (agent) {
+      CodedActor alone;
+      alone.begin = agent->begin;
+      alone.end = agent->end;
+      alone.code = agent->entry->code;
+      alone.agent = agent;
+      consider(alone);
+      // "foreign minister of Vietnam", "Ngoại trưởng Mỹ", "Bộ trưởng Ngoại giao của Việt Nam".
+      for (size_t j = agent->end; j <= agent->end + 2 && j < limit; ++j) {
+        if (auto next = MatchActorAt(tokens, j, date, limit)) {
+          consider(combine(*next, *agent));
+          break;
+        }
+        if (!is_joiner(j)) break;
+      }
+    }
+    if (best) {
+      i = best->end;
+      out.push_back(std::move(*best));
+    } else {
+      ++i;
+    }
+  }
+  return out;
+}
+
+std::vector<VerbRef> DictionaryMatcher::FindVerb(std::string_view word,
+                                                 bool allow_without_diacritics) const {
+  std::string exact = FoldToken(word, true);
+  auto it = verbs_.find(exact);
+  if (it != verbs_.end()) return it->second;
+  if (!allow_without_diacritics) return {};
+  auto plain = verbs_plain_.find(FoldToken(word, false));
+  if (plain != verbs_plain_.end()) return plain->second;
+  return {};
+}
+
+}  // namespace dyad

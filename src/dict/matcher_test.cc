@@ -1,0 +1,172 @@
+#include "dyad/dict/matcher.h"
+
+#include <gtest/gtest.h>
+
+namespace dyad {
+namespace {
+
+const std::string kFixtures = std::string(DYAD_SOURCE_DIR) + "/src/dict/testdata/dyad";
+
+class MatcherTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    set_ = new DictionarySet(LoadDyadDictionaries(kFixtures));
+    matcher_ = new DictionaryMatcher(*set_);
+  }
+  static void TearDownTestSuite() {
+    delete matcher_;
+    delete set_;
+  }
+
+  // "CODE[begin,end)" for every actor found in `text` on `date`.
+  static std::vector<std::string> Find(std::string_view text, const char* date) {
+    std::vector<std::string> out;
+    for (const CodedActor& c : matcher_->FindActors(PrepareText(text), *Date::Parse(date))) {
+      out.push_back(c.code + "[" + std::to_string(c.begin) + "," + std::to_string(c.end) + ")");
+    }
+    return out;
+  }
+
+  static DictionarySet* set_;
+  static DictionaryMatcher* matcher_;
+};
+
+DictionarySet* MatcherTest::set_ = nullptr;
+DictionaryMatcher* MatcherTest::matcher_ = nullptr;
+
+TEST_F(MatcherTest, LongestActorNameWithDatedCode) {
+  MatchTokens tokens = PrepareText("Talks with To Lam ended");
+  auto match = matcher_->MatchActorAt(tokens, 2, *Date::Parse("2026-02-19"));
+  ASSERT_TRUE(match.has_value());
+  EXPECT_EQ(match->begin, 2u);
+  EXPECT_EQ(match->end, 4u);
+  EXPECT_EQ(match->code, "VNMGOV");
+  EXPECT_EQ(match->entry->display_name, "To Lam");
+  EXPECT_EQ(match->role->note, "General Secretary");
+  EXPECT_EQ(set_->Where(match->role->source), kFixtures + "/actors/people.txt:25");
+  EXPECT_FALSE(matcher_->MatchActorAt(tokens, 0, *Date::Parse("2026-02-19")).has_value());
+  // Within a token range: "To" alone is no name.
+  EXPECT_FALSE(matcher_->MatchActorAt(tokens, 2, *Date::Parse("2026-02-19"), 3).has_value());
+  MatchTokens sentence = PrepareText("Vietnamese foreign minister met US officials");
+  auto in_range = matcher_->FindActors(sentence, *Date::Parse("2024-01-01"), 0, 2);
+  ASSERT_EQ(in_range.size(), 1u);
+  EXPECT_EQ(in_range[0].code, "VNM");  // the agent lies outside the range
+  in_range = matcher_->FindActors(sentence, *Date::Parse("2024-01-01"), 4);
+  ASSERT_EQ(in_range.size(), 1u);
+  EXPECT_EQ(in_range[0].code, "USA");
+  EXPECT_EQ(in_range[0].begin, 4u);
+  EXPECT_EQ(Find("To Lam", "2020-01-01"), std::vector<std::string>{"VNMCOP[0,2)"});
+  EXPECT_EQ(Find("To Lam", "2016-04-08"), std::vector<std::string>{"VNMELI[0,2)"});
+  EXPECT_EQ(Find("To Lam", "2024-05-22"), std::vector<std::string>{"VNMGOV[0,2)"});
+  EXPECT_EQ(Find("Viet Nam and the United States", "2024-01-01"),
+            (std::vector<std::string>{"VNM[0,2)", "USA[4,6)"}));
+  EXPECT_EQ(Find("ASEAN", "2024-01-01"), std::vector<std::string>{"IGOSEAASN[0,1)"});
+  EXPECT_EQ(Find("Association of Southeast Asian Nations", "2024-01-01"),
+            std::vector<std::string>{"IGOSEAASN[0,5)"});
+}
+
+TEST_F(MatcherTest, VietnameseWithAndWithoutDiacritics) {
+  EXPECT_EQ(Find("Tô Lâm", "2026-02-19"), std::vector<std::string>{"VNMGOV[0,2)"});
+  EXPECT_EQ(Find("TÔ LÂM", "2026-02-19"), std::vector<std::string>{"VNMGOV[0,2)"});
+  EXPECT_EQ(Find("to lam", "2020-01-01"), std::vector<std::string>{"VNMCOP[0,2)"});
+  // "Lâm Đồng" and "Lam Dong" share a key without diacritics with nothing else here.
+  EXPECT_EQ(Find("Lam Dong", "2020-01-01"), std::vector<std::string>{"VNMGOV[0,2)"});
+  EXPECT_EQ(Find("Việt Nam", "2020-01-01"), std::vector<std::string>{"VNM[0,2)"});
+  EXPECT_EQ(Find("Viet Nam", "2020-01-01"), std::vector<std::string>{"VNM[0,2)"});
+}
+
+TEST_F(MatcherTest, AgentsAttachToCountries) {
+  EXPECT_EQ(Find("Vietnamese foreign minister", "2024-01-01"),
+            std::vector<std::string>{"VNMGOV[0,3)"});
+  EXPECT_EQ(Find("Vietnam's foreign minister", "2024-01-01"),
+            std::vector<std::string>{"VNMGOV[0,4)"});
+  EXPECT_EQ(Find("the foreign minister of Vietnam", "2024-01-01"),
+            std::vector<std::string>{"VNMGOV[1,5)"});
+  EXPECT_EQ(Find("Trợ lý Ngoại trưởng Mỹ", "2024-01-01"), std::vector<std::string>{"USAGOV[0,5)"});
+  EXPECT_EQ(Find("Tro ly Ngoai truong My", "2024-01-01"), std::vector<std::string>{"USAGOV[0,5)"});
+  EXPECT_EQ(Find("Tổng Bí thư Tô Lâm", "2026-02-19"), std::vector<std::string>{"VNMGOV[0,5)"});
+  // A person keeps the code of the date even with a title.
+  EXPECT_EQ(Find("Tổng Bí thư Tô Lâm", "2020-01-01"), std::vector<std::string>{"VNMCOP[0,5)"});
+  EXPECT_EQ(Find("American rebels", "2024-01-01"), std::vector<std::string>{"USAREB[0,2)"});
+  EXPECT_EQ(Find("the rebels", "2024-01-01"), std::vector<std::string>{"REB[1,2)"});
+  EXPECT_EQ(Find("US chiefs of staff", "2024-01-01"), std::vector<std::string>{"USAGOV[0,4)"});
+  auto agent = matcher_->MatchAgentAt(PrepareText("ministers met"), 0);
+  ASSERT_TRUE(agent.has_value());
+  EXPECT_EQ(agent->end, 1u);
+  EXPECT_EQ(agent->entry->noun, "minister");
+}
+
+TEST_F(MatcherTest, NamesInCapitalsMatchOnlyCapitals) {
+  EXPECT_EQ(Find("the US and ASEAN", "2024-01-01"),
+            (std::vector<std::string>{"USA[1,2)", "IGOSEAASN[3,4)"}));
+  EXPECT_EQ(Find("told us", "2024-01-01"), std::vector<std::string>{});
+  EXPECT_EQ(Find("Us", "2024-01-01"), std::vector<std::string>{});
+  EXPECT_EQ(Find("asean", "2024-01-01"), std::vector<std::string>{});
+  EXPECT_EQ(Find("VIET NAM AND THE US", "2024-01-01"),
+            (std::vector<std::string>{"VNM[0,2)", "USA[4,5)"}));
+  EXPECT_TRUE(IsWrittenInCapitals("U.S."));
+  EXPECT_TRUE(IsWrittenInCapitals("MTTQ"));
+  EXPECT_TRUE(IsWrittenInCapitals("ĐẢNG"));
+  EXPECT_FALSE(IsWrittenInCapitals("Đảng"));
+  EXPECT_FALSE(IsWrittenInCapitals("G7"));
+}
+
+TEST_F(MatcherTest, CapitalisedNamesNeedACapitalInCasedText) {
+  EXPECT_EQ(Find("Tô Lâm gặp Lâm Đồng", "2026-02-19"),
+            (std::vector<std::string>{"VNMGOV[0,2)", "VNMGOV[3,5)"}));
+  EXPECT_EQ(Find("Ông tô lâm", "2026-02-19"),
+            std::vector<std::string>{});  // cased text, lower-case name
+  EXPECT_EQ(Find("tô lâm", "2026-02-19"),
+            std::vector<std::string>{"VNMGOV[0,2)"});  // text without case
+  EXPECT_EQ(Find("Người Việt", "2026-02-19"), std::vector<std::string>{"VNM[0,2)"});
+  EXPECT_EQ(Find("Họ là người Việt", "2026-02-19"),
+            std::vector<std::string>{"VNM[2,4)"});  // written lower-case
+  EXPECT_TRUE(StartsWithCapital("Đà Nẵng"));
+  EXPECT_FALSE(StartsWithCapital("người Việt"));
+}
+
+TEST_F(MatcherTest, LanguageFilter) {
+  DictionaryMatcher vi_only(*set_, "vi");
+  auto found =
+      vi_only.FindActors(PrepareText("Vietnamese foreign minister"), *Date::Parse("2024-01-01"));
+  EXPECT_TRUE(found.empty());
+  found = vi_only.FindActors(PrepareText("Ngoại trưởng Việt Nam"), *Date::Parse("2024-01-01"));
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].code, "VNMGOV");
+}
+
+TEST_F(MatcherTest, VerbLookupByForm) {
+  auto refs = matcher_->FindVerb("gặp");
+  ASSERT_EQ(refs.size(), 1u);
+  EXPECT_EQ(refs[0].block->name, "gặp");
+  EXPECT_EQ(refs[0].block->patterns.size(), 2u);
+  refs = matcher_->FindVerb("gấp");  // diacritics distinguish verbs
+  ASSERT_EQ(refs.size(), 1u);
+  EXPECT_EQ(refs[0].block->name, "gấp");
+  EXPECT_TRUE(matcher_->FindVerb("nothing").empty());
+  refs = matcher_->FindVerb("GAP");  // no exact form: falls back to the diacritic-free key
+  EXPECT_EQ(refs.size(), 2u);
+}
+
+TEST(MatcherStandaloneTest, EnglishVerbFormsAndPetrarchAgents) {
+  DictionarySet set;
+  ParseDyadFile("verb meet {met}\n  040  *\nverb visit\n  042  *\n", "v.txt", "en", &set);
+  ParsePetrarchFile("HUMAN_RIGHTS_BODY  [NGO~]\nPOLICE {} [ ~COP]\n", "a.txt",
+                    PetrarchFileKind::kAgents, &set);
+  ParsePetrarchFile("FRANCE [FRA]\n+FRENCH\n", "b.txt", PetrarchFileKind::kActors, &set);
+  ASSERT_TRUE(set.problems.empty());
+  DictionaryMatcher matcher(set);
+  EXPECT_EQ(matcher.FindVerb("met").size(), 1u);
+  EXPECT_EQ(matcher.FindVerb("visited").size(), 1u);
+  EXPECT_EQ(matcher.FindVerb("Visiting")[0].block->name, "visit");
+  auto found = matcher.FindActors(PrepareText("a French human rights body and French police"),
+                                  *Date::Parse("2024-01-01"));
+  ASSERT_EQ(found.size(), 2u);
+  EXPECT_EQ(found[0].code, "NGOFRA");
+  EXPECT_EQ(found[1].code, "FRACOP");
+  // `{}`: no plural is derived.
+  EXPECT_FALSE(matcher.MatchAgentAt(PrepareText("polices"), 0).has_value());
+}
+
+}  // namespace
+}  // namespace dyad

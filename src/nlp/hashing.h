@@ -1,0 +1,44 @@
+// Feature hashing shared by the segmenter, tagger and parser. Hash values are persisted in model
+// files (as 32-bit feature keys), so these functions must never change for a given model format
+// version.
+#ifndef DYAD_SRC_NLP_HASHING_H_
+#define DYAD_SRC_NLP_HASHING_H_
+
+#include <cstdint>
+#include <string_view>
+
+namespace dyad::nlp {
+
+// A 64-bit finaliser (MurmurHash3 fmix64): spreads every input bit over the output.
+inline uint64_t Mix64(uint64_t h) {
+  h ^= h >> 33;
+  h *= 0xff51afd7ed558ccdULL;
+  h ^= h >> 33;
+  h *= 0xc4ceb9fe1a85ec53ULL;
+  h ^= h >> 33;
+  return h;
+}
+
+// FNV-1a over the bytes of `s`, finalised with Mix64.
+inline uint64_t HashString(std::string_view s) {
+  uint64_t h = 0xcbf29ce484222325ULL;
+  for (unsigned char c : s) {
+    h ^= c;
+    h *= 0x100000001b3ULL;
+  }
+  return Mix64(h);
+}
+
+// The 32-bit key of feature template `tmpl` applied to up to three atom hashes. Key 0 is reserved
+// (it marks empty slots in the lookup table), so it is remapped to 1.
+inline uint32_t FeatureKey(uint32_t tmpl, uint64_t a, uint64_t b = 0, uint64_t c = 0) {
+  uint64_t h = Mix64(0x9e3779b97f4a7c15ULL * (tmpl + 1) ^ a);
+  h = Mix64(h ^ (b * 0x2545f4914f6cdd1dULL));
+  h = Mix64(h ^ (c * 0x9e3779b97f4a7c15ULL));
+  uint32_t key = static_cast<uint32_t>(h ^ (h >> 32));
+  return key == 0 ? 1 : key;
+}
+
+}  // namespace dyad::nlp
+
+#endif  // DYAD_SRC_NLP_HASHING_H_

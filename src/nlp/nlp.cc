@@ -1,0 +1,175 @@
+#include "dyad/nlp/nlp.h"
+
+#include <cstdlib>
+#include <filesystem>
+
+#include "dyad/core/error.h"
+#include "nlp/hashing.h"
+#include "nlp/language_models.h"
+
+namespace dyad {
+
+std::string DefaultModelDir() {
+  const char* env = std::getenv("DYAD_MODEL_DIR");
+  if (env && *env) return env;
+  return DYAD_SOURCE_DIR "/models";
+}
+
+NlpPipeline NlpPipeline::Load(const std::string& model_dir) {
+  NlpPipeline pipeline;
+  for (const char* language : {"en", "vi"}) {
+    std::string path = model_dir + "/" + language + ".dyadnlp";
+    if (!std::filesystem::exists(path)) continue;
+    pipeline.models_[language] =
+        std::make_shared<const nlp::LanguageModels>(nlp::LanguageModels::Load(path));
+  }
+  if (pipeline.models_.empty()) {
+    throw ResourceError(model_dir +
+                        ": no nlp model found (expected en.dyadnlp and/or vi.dyadnlp; set "
+                        "DYAD_MODEL_DIR or run `dyad train`)");
+  }
+  return pipeline;
+}
+
+NlpPipeline NlpPipeline::LoadFile(const std::string& language, const std::string& path) {
+  NlpPipeline pipeline;
+  auto models = std::make_shared<nlp::LanguageModels>(nlp::LanguageModels::Load(path));
+  if (models->language != language) {
+    throw ResourceError(path + ": model is for language '" + models->language + "', not '" +
+                        language + "'");
+  }
+  pipeline.models_[language] = std::move(models);
+  return pipeline;
+}
+
+bool NlpPipeline::HasLanguage(const std::string& language) const {
+  return models_.count(language) > 0;
+}
+
+const nlp::LanguageModels& NlpPipeline::ModelFor(const std::string& language) const {
+  auto it = models_.find(language);
+  if (it == models_.end() && language != "vi") it = models_.find("en");
+  if (it == models_.end()) {
+    throw ResourceError("no nlp model loaded for language '" + language +
+                        "' (model directory: " + DefaultModelDir() + ")");
+  }
+  return *it->second;
+}
+
+std::vector<Word> NlpPipeline::Segment(const Sentence& sentence) const {
+  std::vector<Word> words;
+  const nlp::LanguageModels& models = ModelFor(sentence.language);
+  if (!models.segmenter) {
+    words.reserve(sentence.tokens.size());
+    for (const Token& t : sentence.tokens) {
+      Word w;
+      w.form = t.text;
+      w.span = t.span;
+      words.push_back(std::move(w));
+    }
+    return words;
+  }
+  std::vector<nlp::SyllableAtoms> syllables;
+  syllables.reserve(sentence.tokens.size());
+  for (const Token& t : sentence.tokens) syllables.push_back(nlp::ComputeSyllableAtoms(t.text));
+  std::vector<bool> begins = models.segmenter->Segment(syllables);
+  for (size_t i = 0; i < sentence.tokens.size(); ++i) {
+    const Token& t = sentence.tokens[i];
+    if (begins[i] || words.empty()) {
+      Word w;
+      w.form = t.text;
+      w.span = t.span;
+      words.push_back(std::move(w));
+    } else {
+      words.back().form += ' ';
+      words.back().form += t.text;
+      words.back().span.end = t.span.end;
+    }
+  }
+  return words;
+}
+
+namespace {
+
+std::vector<nlp::WordAtoms> AtomsOf(const std::vector<Word>& words) {
+  std::vector<nlp::WordAtoms> atoms;
+  atoms.reserve(words.size());
+  for (const Word& w : words) atoms.push_back(nlp::ComputeAtoms(w.form));
+  return atoms;
+}
+
+}  // namespace
+
+void NlpPipeline::Tag(const std::string& language, std::vector<Word>* words) const {
+  const nlp::LanguageModels& models = ModelFor(language);
+  std::vector<nlp::WordAtoms> atoms = AtomsOf(*words);
+  std::vector<int> tags = models.tagger.Tag(atoms);
+  const nlp::TagSet& set = models.tagger.tags();
+  for (size_t i = 0; i < words->size(); ++i) {
+    Word& w = (*words)[i];
+    w.upos = set.upos[tags[i]];
+    w.xpos = set.xpos[tags[i]];
+    w.lemma = models.lemmatizer.Lemma(w.form, w.upos);
+  }
+}
+
+void NlpPipeline::ParseTagged(const std::string& language, std::vector<Word>* words) const {
+  const nlp::LanguageModels& models = ModelFor(language);
+  std::vector<nlp::WordAtoms> atoms = AtomsOf(*words);
+  nlp::ParserInput input;
+  input.atoms = &atoms;
+  // Map each word's tags back to the joint tag index the parser was trained with.
+  const nlp::TagSet& set = models.tagger.tags();
+  input.tags.resize(words->size());
+  input.upos.resize(words->size());
+  for (size_t i = 0; i < words->size(); ++i) {
+    const Word& w = (*words)[i];
+    int tag = 0;
+    for (int t = 0; t < set.size(); ++t) {
+      if (set.upos[t] == w.upos && set.xpos[t] == w.xpos) {
+        tag = t;
+        break;
+      }
+    }
+    input.tags[i] = tag;
+    input.upos[i] = nlp::HashString(w.upos);
+  }
+  std::vector<int> heads, labels;
+  models.parser.Parse(input, &heads, &labels);
+  for (size_t i = 0; i < words->size(); ++i) {
+    (*words)[i].head = heads[i];
+    (*words)[i].deprel = models.parser.labels()[labels[i]];
+  }
+}
+
+ParsedSentence NlpPipeline::Parse(const Sentence& sentence) const {
+  ParsedSentence parsed;
+  parsed.words = Segment(sentence);
+  parsed.has_spans = true;
+  for (size_t i = 0; i < sentence.tokens.size(); ++i) {
+    if (i) parsed.text += ' ';
+    parsed.text += sentence.tokens[i].text;
+  }
+  if (parsed.words.empty()) return parsed;
+  Tag(sentence.language, &parsed.words);
+  ParseTagged(sentence.language, &parsed.words);
+  return parsed;
+}
+
+std::vector<std::string> NlpPipeline::Describe() const {
+  std::vector<std::string> out;
+  for (const auto& [language, models] : models_) {
+    std::string line = language + ": tagger " + std::to_string(models->tagger.num_features()) +
+                       " features, " + std::to_string(models->tagger.tags().size()) +
+                       " tags; parser " + std::to_string(models->parser.num_features()) +
+                       " features, " + std::to_string(models->parser.labels().size()) + " labels";
+    if (models->segmenter) {
+      line += "; segmenter " + std::to_string(models->segmenter->num_features()) + " features, " +
+              std::to_string(models->segmenter->lexicon().size()) + " lexicon words";
+    }
+    out.push_back(line);
+  }
+  return out;
+}
+
+}  // namespace dyad

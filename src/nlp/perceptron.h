@@ -1,0 +1,101 @@
+// Multi-class averaged perceptron over hashed sparse features (32-bit feature keys).
+// PerceptronTrainer learns with sparse per-feature rows and lazy averaging; Finalize() prunes small
+// averaged weights, quantises the rest to int16 and returns an immutable PerceptronModel whose
+// Score() is const and thread-safe.
+#ifndef DYAD_SRC_NLP_PERCEPTRON_H_
+#define DYAD_SRC_NLP_PERCEPTRON_H_
+
+#include <cstdint>
+#include <vector>
+
+#include "nlp/model_io.h"
+
+namespace dyad::nlp {
+
+class PerceptronModel {
+ public:
+  PerceptronModel() = default;
+  int num_classes() const { return num_classes_; }
+  size_t num_features() const { return keys_.size(); }
+  // Adds the weights of `features` to scores[0..num_classes). Scores are in quantised units.
+  void Score(const uint32_t* features, size_t n, int32_t* scores) const;
+
+  void Save(ByteWriter* out) const;
+  // Throws ResourceError (via `in`) on a malformed section.
+  static PerceptronModel Load(ByteReader* in);
+
+ private:
+  friend class PerceptronTrainer;
+  void BuildTable();
+
+  int num_classes_ = 0;
+  std::vector<uint32_t> keys_;     // sorted feature keys
+  std::vector<uint32_t> offsets_;  // keys_.size() + 1 offsets into classes_/weights_
+  std::vector<uint16_t> classes_;
+  std::vector<int16_t> weights_;
+  // Open-addressing lookup: slot -> (key, ref); key 0 marks an empty slot. `ref` is the index into
+  // packed_ of a sparse row, or kDense | r for row r of dense_weights_: rows that hold weights for
+  // a large share of the classes are stored densely (num_classes int16 values), which turns the
+  // scattered adds into one contiguous, vectorisable loop.
+  static constexpr uint32_t kDense = 0x80000000u;
+  struct Slot {
+    uint32_t key;
+    uint32_t ref;
+  };
+  std::vector<Slot> table_;
+  uint32_t mask_ = 0;
+  std::vector<int16_t> dense_weights_;
+  // Sparse rows for scoring: [count, (class | weight << 16) x count] so one cache line holds both.
+  std::vector<uint32_t> packed_;
+};
+
+class PerceptronTrainer {
+ public:
+  explicit PerceptronTrainer(int num_classes) : num_classes_(num_classes) {}
+  int num_classes() const { return num_classes_; }
+  // Sets scores[0..num_classes) to the current (unaveraged) weights of `features`.
+  void Score(const std::vector<uint32_t>& features, float* scores) const;
+  // Moves weight towards `truth` and away from `guess` for every feature.
+  void Update(const std::vector<uint32_t>& features, int truth, int guess);
+  // Adds `delta` to the weight of class `cls` for every feature (structured updates).
+  void Add(const std::vector<uint32_t>& features, int cls, float delta);
+  // Advances the averaging clock by one training instance.
+  void Tick() { ++time_; }
+  // Averages, drops weights with |w| < prune, quantises to int16.
+  PerceptronModel Finalize(float prune) const;
+
+ private:
+  // Averaging without per-entry time stamps: `scaled` accumulates time * delta, so the average
+  // weight at time T is weight - scaled / T.
+  struct Entry {
+    uint16_t cls;
+    float weight;
+    double scaled;
+  };
+  // Row of `key`, or -1. An open-addressing table (keys_ == 0 is empty) keeps lookups to one miss.
+  int64_t Find(uint32_t key) const;
+  uint32_t FindOrAdd(uint32_t key);
+
+  int num_classes_;
+  int64_t time_ = 1;
+  std::vector<uint32_t> keys_;
+  std::vector<uint32_t> slots_;
+  uint32_t mask_ = 0;
+  std::vector<std::vector<Entry>> rows_;
+  std::vector<uint32_t> row_keys_;
+};
+
+// Index of the highest score among classes with valid[c] (or all when valid is null); -1 if none.
+template <typename T>
+int ArgMax(const T* scores, int n, const std::vector<char>* valid = nullptr) {
+  int best = -1;
+  for (int c = 0; c < n; ++c) {
+    if (valid && !(*valid)[c]) continue;
+    if (best < 0 || scores[c] > scores[best]) best = c;
+  }
+  return best;
+}
+
+}  // namespace dyad::nlp
+
+#endif  // DYAD_SRC_NLP_PERCEPTRON_H_

@@ -1,0 +1,149 @@
+#include "nlp/tagger.h"
+
+#include <algorithm>
+
+#include "nlp/hashing.h"
+
+namespace dyad::nlp {
+namespace {
+
+constexpr uint64_t kNone = 0x1234567;  // atom of a position outside the sentence
+
+void SaveTagSet(const TagSet& t, ByteWriter* out) {
+  out->PutStrings(t.upos);
+  out->PutStrings(t.xpos);
+  std::vector<std::pair<uint64_t, std::pair<uint16_t, uint64_t>>> entries(t.dictionary.begin(),
+                                                                          t.dictionary.end());
+  std::sort(entries.begin(), entries.end());
+  std::vector<uint64_t> keys, sets;
+  std::vector<uint16_t> best;
+  for (const auto& [k, v] : entries) {
+    keys.push_back(k);
+    best.push_back(v.first);
+    sets.push_back(v.second);
+  }
+  out->PutVector(keys);
+  out->PutVector(best);
+  out->PutVector(sets);
+}
+
+TagSet LoadTagSet(ByteReader* in) {
+  TagSet t;
+  t.upos = in->GetStrings();
+  t.xpos = in->GetStrings();
+  if (t.upos.size() != t.xpos.size() || t.upos.empty()) in->Fail("bad tag set");
+  std::vector<uint64_t> keys = in->GetVector<uint64_t>();
+  std::vector<uint16_t> best = in->GetVector<uint16_t>();
+  std::vector<uint64_t> sets = in->GetVector<uint64_t>();
+  if (keys.size() != best.size() || keys.size() != sets.size()) in->Fail("bad tag dictionary");
+  t.dictionary.reserve(keys.size());
+  for (size_t i = 0; i < keys.size(); ++i) {
+    if (best[i] >= t.upos.size()) in->Fail("tag dictionary entry out of range");
+    t.dictionary.emplace(keys[i], std::make_pair(best[i], sets[i]));
+  }
+  return t;
+}
+
+}  // namespace
+
+void TaggerFeatures(const std::vector<WordAtoms>& words, const TagSet& tags, int i, int prev,
+                    int prev2, std::vector<uint32_t>* out) {
+  out->clear();
+  const int n = static_cast<int>(words.size());
+  auto norm = [&](int k) { return k >= 0 && k < n ? words[k].norm : kNone + k - i; };
+  auto at = [&](int k) -> const WordAtoms* { return k >= 0 && k < n ? &words[k] : nullptr; };
+  auto amb = [&](int k, bool best) -> uint64_t {
+    if (k < 0 || k >= n) return kNone;
+    auto it = tags.dictionary.find(words[k].norm);
+    if (it == tags.dictionary.end()) return kNone + 7;
+    return best ? it->second.first + 1 : it->second.second;
+  };
+  const WordAtoms& w = words[i];
+  uint64_t p1 = static_cast<uint64_t>(prev + 2), p2 = static_cast<uint64_t>(prev2 + 2);
+  out->push_back(FeatureKey(0, 0));
+  out->push_back(FeatureKey(1, w.norm));
+  out->push_back(FeatureKey(2, w.form));
+  for (int k = 0; k < 3; ++k) out->push_back(FeatureKey(3 + k, w.prefix[k]));
+  for (int k = 0; k < 4; ++k) out->push_back(FeatureKey(6 + k, w.suffix[k]));
+  out->push_back(FeatureKey(10, w.shape));
+  out->push_back(FeatureKey(11, norm(i - 1)));
+  out->push_back(FeatureKey(12, norm(i - 2)));
+  out->push_back(FeatureKey(13, norm(i + 1)));
+  out->push_back(FeatureKey(14, norm(i + 2)));
+  out->push_back(FeatureKey(15, p1));
+  out->push_back(FeatureKey(16, p1, p2));
+  out->push_back(FeatureKey(17, p1, w.norm));
+  out->push_back(FeatureKey(18, at(i - 1) ? at(i - 1)->suffix[2] : kNone));
+  out->push_back(FeatureKey(19, at(i + 1) ? at(i + 1)->suffix[2] : kNone));
+  out->push_back(FeatureKey(20, norm(i - 1), w.norm));
+  out->push_back(FeatureKey(21, w.norm, norm(i + 1)));
+  out->push_back(FeatureKey(22, amb(i, false)));
+  out->push_back(FeatureKey(23, amb(i + 1, true)));
+  out->push_back(FeatureKey(24, amb(i + 2, true)));
+  out->push_back(FeatureKey(25, p1, amb(i + 1, false)));
+  out->push_back(FeatureKey(26, at(i + 1) ? at(i + 1)->shape : kNone));
+  out->push_back(FeatureKey(27, at(i - 1) ? at(i - 1)->shape : kNone));
+  out->push_back(FeatureKey(28, p1, w.suffix[2]));
+  out->push_back(FeatureKey(29, i == 0, w.shape));
+  out->push_back(FeatureKey(30, amb(i, false), amb(i + 1, false)));
+  out->push_back(FeatureKey(31, p1, amb(i, false)));
+  out->push_back(FeatureKey(40, w.norm, amb(i + 1, false)));
+  out->push_back(FeatureKey(41, p1, norm(i + 1)));
+  out->push_back(FeatureKey(42, at(i + 1) ? at(i + 1)->form : kNone));
+  out->push_back(FeatureKey(43, at(i - 1) ? at(i - 1)->form : kNone));
+  out->push_back(FeatureKey(44, norm(i - 1), norm(i + 1)));
+  out->push_back(FeatureKey(45, at(i + 1) ? at(i + 1)->suffix[1] : kNone));
+  out->push_back(FeatureKey(46, at(i + 1) ? at(i + 1)->prefix[0] : kNone));
+  out->push_back(FeatureKey(47, amb(i - 1, false)));
+  out->push_back(FeatureKey(48, w.suffix[2], amb(i + 1, true)));
+  const bool first = i == 0;
+  out->push_back(FeatureKey(49, w.capitalised, w.all_capitalised, first));
+  out->push_back(FeatureKey(50, w.capitalised, first, amb(i, true)));
+  out->push_back(FeatureKey(51, w.has_digit, static_cast<uint64_t>(std::min(w.syllables, 4))));
+  out->push_back(FeatureKey(52, at(i - 1) ? at(i - 1)->last_syllable : kNone));
+  out->push_back(FeatureKey(53, at(i + 1) ? at(i + 1)->first_syllable : kNone));
+  if (w.syllables > 1) {
+    out->push_back(FeatureKey(32, w.first_syllable));
+    out->push_back(FeatureKey(33, w.last_syllable));
+    out->push_back(FeatureKey(34, static_cast<uint64_t>(std::min(w.syllables, 4))));
+    // Unknown compounds: the tags their syllables take as words of their own.
+    auto syllable_tag = [&](uint64_t syllable) -> uint64_t {
+      auto it = tags.dictionary.find(syllable);
+      return it == tags.dictionary.end() ? kNone + 9 : it->second.first + 1;
+    };
+    uint64_t first_tag = syllable_tag(w.first_syllable), last_tag = syllable_tag(w.last_syllable);
+    out->push_back(FeatureKey(35, first_tag));
+    out->push_back(FeatureKey(36, last_tag));
+    out->push_back(FeatureKey(37, first_tag, last_tag));
+    out->push_back(FeatureKey(38, w.first_syllable, w.last_syllable));
+  }
+}
+
+std::vector<int> Tagger::Tag(const std::vector<WordAtoms>& words) const {
+  std::vector<int> result(words.size(), 0);
+  std::vector<uint32_t> features;
+  std::vector<int32_t> scores(tags_.size());
+  for (size_t i = 0; i < words.size(); ++i) {
+    int prev = i >= 1 ? result[i - 1] : -1;
+    int prev2 = i >= 2 ? result[i - 2] : -1;
+    TaggerFeatures(words, tags_, static_cast<int>(i), prev, prev2, &features);
+    std::fill(scores.begin(), scores.end(), 0);
+    model_.Score(features.data(), features.size(), scores.data());
+    result[i] = ArgMax(scores.data(), tags_.size());
+  }
+  return result;
+}
+
+void Tagger::Save(ByteWriter* out) const {
+  SaveTagSet(tags_, out);
+  model_.Save(out);
+}
+
+Tagger Tagger::Load(ByteReader* in) {
+  TagSet tags = LoadTagSet(in);
+  PerceptronModel model = PerceptronModel::Load(in);
+  if (model.num_classes() != tags.size()) in->Fail("tagger class count differs from its tag set");
+  return Tagger(std::move(tags), std::move(model));
+}
+
+}  // namespace dyad::nlp
