@@ -13,7 +13,8 @@
 namespace dyad {
 namespace {
 
-// Above this many dirty buckets one ordered pass over all events beats one lookup per bucket.
+// One ordered pass over all events beats one lookup per bucket when more than this many buckets
+// are dirty and they are a large share (1/8) of the deduplicated events already there.
 constexpr int64_t kFullRebuildBuckets = 2000;
 
 bool IsGenericCode(std::string_view code) { return code.size() == 3 && code[2] == '0'; }
@@ -124,12 +125,32 @@ std::string KeyEnd(std::string key) {
   return key;
 }
 
-// An index-friendly condition for "column starts with key" using parameters ?first, ?first+1;
-// the empty key (a missing actor) matches NULL and ''.
-std::string KeyRange(const std::string& column, const std::string& key, int first) {
-  if (key.empty()) return "coalesce(" + column + ", '') = ''";
-  return "(" + column + " >= ?" + std::to_string(first) + " AND " + column + " < ?" +
-         std::to_string(first + 1) + ")";
+// The distinct values of events.`column` that start with `key` (a loose index scan: one seek
+// per value; `column` leads an index of events).
+std::vector<std::string> CodesWithPrefix(sqlite3* db, const std::string& column,
+                                         const std::string& key) {
+  std::vector<std::string> codes;
+  if (key.empty()) return codes;
+  const std::string& c = column;
+  sqlite::Statement scan(
+      db, "WITH RECURSIVE v(code) AS (SELECT (SELECT min(" + c + ") FROM events WHERE " + c +
+              " >= ?1 AND " + c + " < ?2) UNION ALL SELECT (SELECT min(" + c +
+              ") FROM events WHERE " + c + " > v.code AND " + c +
+              " < ?2) FROM v WHERE v.code IS NOT NULL) SELECT code FROM v WHERE code IS NOT "
+              "NULL");
+  scan.Bind(1, key).Bind(2, KeyEnd(key));
+  while (scan.Step()) codes.push_back(scan.Text(0));
+  return codes;
+}
+
+// "column IN (?first, ...)" over `codes`; for a missing actor (empty key), NULL or ''.
+std::string InList(const std::string& column, const std::vector<std::string>& codes, bool missing,
+                   size_t first) {
+  if (missing) return "coalesce(" + column + ", '') = ''";
+  if (codes.empty()) return "0";
+  std::string sql = column + " IN (";
+  for (size_t i = 0; i < codes.size(); ++i) sql += (i ? ", ?" : "?") + std::to_string(first + i);
+  return sql + ")";
 }
 
 void Exec(sqlite3* db, const char* sql) {
@@ -242,12 +263,29 @@ DedupRefreshStats RefreshDedup(Store& store) {
   DedupRefreshStats stats;
   sqlite3* db = store.handle();
   if (DirtyDedupBuckets(store) == 0) return stats;
+  // Re-clustering reads and rewrites scattered pages of a large file: a 1 GiB page cache and
+  // memory-mapped reads for the duration keep that off the read() path.
+  Exec(db, "PRAGMA cache_size=-1048576");
+  Exec(db, "PRAGMA mmap_size=2147418112");
+  struct RestoreCache {
+    sqlite3* db;
+    ~RestoreCache() {
+      sqlite3_exec(db, "PRAGMA cache_size=-65536", nullptr, nullptr, nullptr);
+      sqlite3_exec(db, "PRAGMA mmap_size=0", nullptr, nullptr, nullptr);
+    }
+  } restore{db};
   Exec(db, "BEGIN IMMEDIATE");
   try {
     int64_t dirty = DirtyDedupBuckets(store);  // re-read inside the transaction
     ClusterWriter writer(db);
     std::vector<Mention> mentions;
-    if (dirty > kFullRebuildBuckets) {
+    int64_t existing = 0;  // an upper bound on the deduplicated events (ids are not reused much)
+    {
+      sqlite::Statement max_id(db, "SELECT coalesce(max(id), 0) FROM dedup_events");
+      max_id.Step();
+      existing = max_id.Int(0);
+    }
+    if (dirty > kFullRebuildBuckets && dirty * 8 > existing) {
       stats.full = true;
       for (const auto& [name, on] : kDedupIndexes)
         Exec(db, (std::string("DROP INDEX IF EXISTS ") + name).c_str());
@@ -294,17 +332,21 @@ DedupRefreshStats RefreshDedup(Store& store) {
       for (const BucketKey& key : keys) {
         drop_mentions.Bind(1, key.source).Bind(2, key.target).Bind(3, key.root).Run();
         drop_events.Bind(1, key.source).Bind(2, key.target).Bind(3, key.root).Run();
-        // Candidates by index ranges on the full codes (a key is a prefix of its codes), then the
-        // exact bucket.
+        // Candidates by index seeks on the full codes that start with the keys (listed with a
+        // loose index scan), then the exact bucket.
+        std::vector<std::string> sources = CodesWithPrefix(db, "source_code", key.source);
+        std::vector<std::string> targets = CodesWithPrefix(db, "target_code", key.target);
         std::string sql = std::string("SELECT ") + kMentionColumns + " FROM events WHERE " +
-                          KeyRange("source_code", key.source, 1) + " AND " +
-                          KeyRange("target_code", key.target, 3) +
+                          InList("source_code", sources, key.source.empty(), 10) + " AND " +
+                          InList("target_code", targets, key.target.empty(), 10 + sources.size()) +
                           " AND substr(coalesce(source_code, ''), 1, 6) = ?5 AND "
                           "substr(coalesce(target_code, ''), 1, 6) = ?6 AND substr(cameo, 1, 2) "
                           "= ?7 ORDER BY date, id";
         sqlite::Statement select(db, sql);
-        if (!key.source.empty()) select.Bind(1, key.source).Bind(2, KeyEnd(key.source));
-        if (!key.target.empty()) select.Bind(3, key.target).Bind(4, KeyEnd(key.target));
+        for (size_t i = 0; i < sources.size(); ++i)
+          select.Bind(static_cast<int>(10 + i), sources[i]);
+        for (size_t i = 0; i < targets.size(); ++i)
+          select.Bind(static_cast<int>(10 + sources.size() + i), targets[i]);
         select.Bind(5, key.source).Bind(6, key.target).Bind(7, key.root);
         mentions.clear();
         while (select.Step()) {
