@@ -40,6 +40,8 @@ std::vector<std::string> Flatten(const Event& e) {
           e.text};
 }
 
+}  // namespace
+
 std::string CsvField(const std::string& s) {
   if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
   std::string out = "\"";
@@ -50,14 +52,11 @@ std::string CsvField(const std::string& s) {
   return out + "\"";
 }
 
-// TSV has no quoting: tabs and line breaks inside a field become spaces.
 std::string TsvField(std::string s) {
   for (char& c : s)
     if (c == '\t' || c == '\n' || c == '\r') c = ' ';
   return s;
 }
-
-}  // namespace
 
 EventFormat ParseEventFormat(std::string_view name) {
   if (name == "jsonl" || name == "json") return EventFormat::kJsonl;

@@ -10,23 +10,6 @@
 namespace dyad {
 namespace {
 
-std::string CsvField(const std::string& s) {
-  if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
-}
-
-// TSV has no quoting: tabs and line breaks inside a field become spaces.
-std::string TsvField(std::string s) {
-  for (char& c : s)
-    if (c == '\t' || c == '\n' || c == '\r') c = ' ';
-  return s;
-}
-
 std::string Number(double v) { return fmt::format("{:g}", v); }
 
 // Characters [begin, begin+len) of an actor code, or "" when it is shorter.

@@ -23,6 +23,11 @@ nlohmann::json EventToJson(const Event& event);
 // "text", "article" or null.
 const char* DateSourceName(DateSource source);
 
+// A CSV field, quoted (RFC 4180) when it holds a comma, a quote or a line break.
+std::string CsvField(const std::string& s);
+// A TSV field: TSV has no quoting, so tabs and line breaks inside a field become spaces.
+std::string TsvField(std::string s);
+
 // The flat column names shared by CSV (as a header) and TSV (no header; same order).
 const std::vector<std::string>& EventColumns();
 
