@@ -1,5 +1,5 @@
-// Text stage throughput: NFC normalisation + sentence splitting + tokenisation, in bytes per second,
-// over the raw sentences of the UD test treebanks (English EWT, Vietnamese VTB) read from
+// Text stage throughput: NFC normalisation + sentence splitting + tokenisation, in bytes per
+// second, over the raw sentences of the UD test treebanks (English EWT, Vietnamese VTB) read from
 // ../shared/data. Run: build/bench/text_bench
 #include <benchmark/benchmark.h>
 
@@ -15,7 +15,8 @@ namespace {
 
 // The "# text" lines of a treebank joined into paragraphs of 10 sentences.
 std::string TreebankText(const std::string& relative) {
-  std::filesystem::path p = std::filesystem::path(DYAD_SOURCE_DIR) / ".." / "shared" / "data" / relative;
+  std::filesystem::path p =
+      std::filesystem::path(DYAD_SOURCE_DIR) / ".." / "shared" / "data" / relative;
   std::ifstream in(p);
   if (!in) return "";
   std::stringstream ss;

@@ -1,4 +1,5 @@
-// Helpers for tests: temporary directories, running the dyad binary, locating shared reference data.
+// Helpers for tests: temporary directories, running the dyad binary, locating shared reference
+// data.
 #ifndef DYAD_TESTS_TEST_UTIL_H_
 #define DYAD_TESTS_TEST_UTIL_H_
 
