@@ -11,7 +11,25 @@ nlohmann::json ActorJson(const EventActor& a) {
   return {{"code", a.code}, {"text", a.text}, {"span", {a.span.begin, a.span.end}}};
 }
 
-std::vector<std::string> Flatten(const Event& e) {
+}  // namespace
+
+std::string CsvField(const std::string& s) {
+  if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
+std::string TsvField(std::string s) {
+  for (char& c : s)
+    if (c == '\t' || c == '\n' || c == '\r') c = ' ';
+  return s;
+}
+
+std::vector<std::string> EventFields(const Event& e) {
   auto num = [](uint32_t v) { return std::to_string(v); };
   return {e.article,
           std::to_string(e.sentence),
@@ -38,24 +56,6 @@ std::vector<std::string> Flatten(const Event& e) {
           num(e.verb_span.end),
           e.verb_pattern,
           e.text};
-}
-
-}  // namespace
-
-std::string CsvField(const std::string& s) {
-  if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
-}
-
-std::string TsvField(std::string s) {
-  for (char& c : s)
-    if (c == '\t' || c == '\n' || c == '\r') c = ' ';
-  return s;
 }
 
 EventFormat ParseEventFormat(std::string_view name) {
@@ -124,13 +124,13 @@ void EventWriter::Write(const Event& event) {
         out_ << '\n';
         header_written_ = true;
       }
-      auto fields = Flatten(event);
+      auto fields = EventFields(event);
       for (size_t i = 0; i < fields.size(); ++i) out_ << (i ? "," : "") << CsvField(fields[i]);
       out_ << '\n';
       break;
     }
     case EventFormat::kTsv: {
-      auto fields = Flatten(event);
+      auto fields = EventFields(event);
       for (size_t i = 0; i < fields.size(); ++i) out_ << (i ? "\t" : "") << TsvField(fields[i]);
       out_ << '\n';
       break;

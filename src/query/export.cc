@@ -158,36 +158,10 @@ std::vector<std::string> CsvColumns(EventView view) {
 }
 
 std::vector<std::string> CsvRow(const EventRecord& r, EventView view) {
-  const Event& e = r.event;
-  auto num = [](uint32_t v) { return std::to_string(v); };
-  const char* ds = DateSourceName(e.date_source);
-  std::vector<std::string> f = {std::to_string(r.id),
-                                e.article,
-                                std::to_string(e.sentence),
-                                e.date ? e.date->ToString() : "",
-                                ds ? ds : "",
-                                e.language,
-                                e.source.code,
-                                e.source.text,
-                                num(e.source.span.begin),
-                                num(e.source.span.end),
-                                e.target.code,
-                                e.target.text,
-                                num(e.target.span.begin),
-                                num(e.target.span.end),
-                                e.cameo,
-                                e.cameo_name,
-                                Number(e.goldstein),
-                                std::to_string(e.quad_class),
-                                e.plover.event,
-                                e.plover.mode,
-                                e.plover.context,
-                                e.verb_text,
-                                num(e.verb_span.begin),
-                                num(e.verb_span.end),
-                                e.verb_pattern,
-                                e.text,
-                                r.url};
+  // The event record's columns (io/event_writer.h) between the row id and the article URL.
+  std::vector<std::string> f = {std::to_string(r.id)};
+  for (std::string& v : EventFields(r.event)) f.push_back(std::move(v));
+  f.push_back(r.url);
   if (view == EventView::kDedup) {
     f.push_back(std::to_string(r.mentions));
     f.push_back(std::to_string(r.articles));

@@ -23,6 +23,9 @@ nlohmann::json EventToJson(const Event& event);
 // "text", "article" or null.
 const char* DateSourceName(DateSource source);
 
+// The event's values in EventColumns() order, as text (empty for nulls).
+std::vector<std::string> EventFields(const Event& event);
+
 // A CSV field, quoted (RFC 4180) when it holds a comma, a quote or a line break.
 std::string CsvField(const std::string& s);
 // A TSV field: TSV has no quoting, so tabs and line breaks inside a field become spaces.
