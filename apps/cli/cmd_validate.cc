@@ -1,6 +1,8 @@
 // `dyad validate`: run PETRARCH-style validation records and compare with their gold events.
 #include <iostream>
 #include <memory>
+#include <string>
+#include <vector>
 
 #include "cli_util.h"
 #include "commands.h"
@@ -14,15 +16,19 @@ struct ValidateOptions {
   std::string file;
   std::string dict_dir;
   std::string verbs;
+  std::string coding_ontology;
   std::string parse = "given";
   bool explain = false;
+  std::vector<std::string> records;
 };
 
 int RunValidate(const ValidateOptions& opt) {
   ValidationOptions options;
   options.dict_dir = opt.dict_dir;
   options.verbs_override = opt.verbs;
+  options.coding_ontology = opt.coding_ontology;
   options.explain_failures = opt.explain;
+  options.records = opt.records;
   SentenceParser parser;
   std::shared_ptr<const NlpPipeline> models;
   if (opt.parse == "own") {
@@ -47,10 +53,15 @@ CommandRegistrar registrar(40, [](CLI::App& app, int* exit_code) {
   cmd->add_option("--dict-dir", opt->dict_dir,
                   "Folder holding the dictionaries named in <Environment> (default: the XML's)");
   cmd->add_option("--verbs", opt->verbs, "Verb dictionary to use instead of <Verbfile>");
+  cmd->add_option("--coding-ontology", opt->coding_ontology,
+                  "PETRARCH's PETR.Internal.Coding.Ontology.txt for negated verbs (default: found "
+                  "beside the dictionaries; 'none' = negated verbs are not coded)");
   cmd->add_option("--parse", opt->parse,
                   "given: use the records' CoNLL-U parses; own: parse the text with dyad's models")
       ->capture_default_str();
   cmd->add_flag("--explain", opt->explain, "Print the coder's account of every failed record");
+  cmd->add_option("--record", opt->records,
+                  "Run only the records with this id (repeatable; a trailing * matches a prefix)");
   cmd->callback([opt, exit_code] { *exit_code = RunValidate(*opt); });
 });
 

@@ -147,6 +147,9 @@ class SentenceCoder {
   PatternResult MatchPattern(const VerbPattern& pattern, int verb,
                              const std::vector<int>& phrase) const;
   bool WordMatches(const PatternItem& item, int w) const;
+  // The head noun of the noun phrase word w modifies ("economic" in "new economic relations" ->
+  // "relations"); w itself when it modifies nothing.
+  int NounPhraseHead(int w) const;
   void EmitEvents(int verb, const std::string& code, const std::string& reverse,
                   const std::string& pattern_text, const PatternResult& match,
                   std::vector<Event>* events, const std::vector<int>* given_sources = nullptr);
@@ -423,7 +426,13 @@ int SentenceCoder::Resolve(int index, bool as_subject) {
       pick = scan([](const HistoryItem& h) { return h.subject; });
     }
   }
-  if (!pick) return -1;
+  if (!pick) {
+    if (!m.agent || !options_.anonymous_agents) return -1;
+    m.code = "---" + m.code;
+    m.unresolved = false;
+    Say(fmt::format("'{}' names no country: anonymous {}", SpanText(m.span), m.code));
+    return index;
+  }
   Mention r = pick->mention;
   r.first = m.first;
   r.last = m.last;
@@ -740,6 +749,19 @@ std::vector<int> SentenceCoder::PhraseWords(int verb, bool with_modifier_clauses
   return out;
 }
 
+int SentenceCoder::NounPhraseHead(int w) const {
+  for (int steps = 0; steps < 8; ++steps) {
+    std::string_view rel = BaseRel(Rel(w));
+    bool modifier = rel == "amod" || rel == "compound" || rel == "flat" || rel == "det" ||
+                    rel == "nummod" || rel == "nn" || rel == "name" || Rel(w) == "nmod:poss" ||
+                    rel == "advmod";
+    int h = Head(w);
+    if (!modifier || h < 0) break;
+    w = h;
+  }
+  return w;
+}
+
 bool SentenceCoder::WordMatches(const PatternItem& item, int w) const {
   // Words of a date expression are not pattern words ("March 3" is no march).
   if (in_date_[w]) return false;
@@ -772,17 +794,36 @@ PatternResult SentenceCoder::MatchPattern(const VerbPattern& pattern, int verb,
   size_t verb_item = pattern.items.size();
   for (size_t k = 0; k < pattern.items.size(); ++k)
     if (pattern.items[k].kind == PatternItem::Kind::kVerb) verb_item = k;
+  using K = PatternItem::Kind;
+  // PETRARCH `( ... )` is a prepositional phrase: its first word is a preposition, not the
+  // infinitive "to" ("inching nearer to accord" has no "(TO) *"). `{ ... }` is one noun phrase:
+  // its words, in order, belong to the phrase of one head noun ("{NEW &TIETYPES RELATIONS}" is in
+  // "new global economic relations", not in "new plans for economic relations").
+  auto opens_phrase = [&](size_t k) {
+    return k > 0 && pattern.items[k - 1].kind == K::kPhraseBegin;
+  };
+  auto preposition = [&](int w) {
+    return p_.words[w].upos == "ADP" || p_.words[w].upos == "IN" || BaseRel(Rel(w)) == "case";
+  };
   // Items before the verb: matched right to left among phrase words before the verb.
   int bound = verb;
   if (verb_item < pattern.items.size()) {
+    int group_next = -1;  // inside `{ }`: the word matched right of this one
+    bool in_group = false;
     for (size_t k = verb_item; k-- > 0;) {
       const PatternItem& item = pattern.items[k];
-      if (item.kind == PatternItem::Kind::kCompound) r.compound = true;
-      if (item.kind == PatternItem::Kind::kTarget) r.target_is_subject = true;
-      if (item.kind != PatternItem::Kind::kWord && item.kind != PatternItem::Kind::kSet) continue;
+      if (item.kind == K::kCompound) r.compound = true;
+      if (item.kind == K::kTarget) r.target_is_subject = true;
+      if (item.kind == K::kGroupEnd) in_group = true, group_next = -1;
+      if (item.kind == K::kGroupBegin) in_group = false;
+      if (item.kind != K::kWord && item.kind != K::kSet) continue;
       int found = -1;
       for (auto it = phrase.rbegin(); it != phrase.rend(); ++it) {
-        if (*it < bound && WordMatches(item, *it)) {
+        if (*it >= bound) continue;
+        if (in_group && group_next >= 0 && NounPhraseHead(*it) != NounPhraseHead(group_next))
+          continue;
+        if (opens_phrase(k) && !preposition(*it)) continue;
+        if (WordMatches(item, *it)) {
           found = *it;
           break;
         }
@@ -790,13 +831,18 @@ PatternResult SentenceCoder::MatchPattern(const VerbPattern& pattern, int verb,
       if (found < 0) return r;
       r.words.push_back(found);
       bound = found;
+      if (in_group) group_next = found;
     }
   }
   // Items after the verb: left to right among phrase words after the previous match.
   int last = verb;
+  int group_prev = -1;  // inside `{ }`: the last word matched in the group
+  bool in_group = false;
   for (size_t k = verb_item == pattern.items.size() ? 0 : verb_item + 1; k < pattern.items.size();
        ++k) {
     const PatternItem& item = pattern.items[k];
+    if (item.kind == K::kGroupBegin) in_group = true, group_prev = -1;
+    if (item.kind == K::kGroupEnd) in_group = false;
     switch (item.kind) {
       case PatternItem::Kind::kTarget:
         r.target_after = last == verb ? -1 : last;
@@ -812,8 +858,12 @@ PatternResult SentenceCoder::MatchPattern(const VerbPattern& pattern, int verb,
       case PatternItem::Kind::kSet: {
         // A Vietnamese multi-syllable item may be one word or several consecutive words.
         int found = -1;
+        int found_first = -1;  // first word of a multi-word match
         for (int w : phrase) {
           if (w <= last) continue;
+          if (in_group && group_prev >= 0 && NounPhraseHead(w) != NounPhraseHead(group_prev))
+            continue;
+          if (opens_phrase(k) && !preposition(w)) continue;
           if (WordMatches(item, w)) {
             found = w;
             break;
@@ -835,6 +885,7 @@ PatternResult SentenceCoder::MatchPattern(const VerbPattern& pattern, int verb,
               }
               if (joined == alt) {
                 found = end;
+                found_first = w;
                 break;
               }
             }
@@ -842,8 +893,11 @@ PatternResult SentenceCoder::MatchPattern(const VerbPattern& pattern, int verb,
           }
         }
         if (found < 0) return r;
-        r.words.push_back(found);
+        // Every word of a multi-word match counts: "austrian gold florin" is more specific than
+        // "florin".
+        for (int w = found_first >= 0 ? found_first : found; w <= found; ++w) r.words.push_back(w);
         last = found;
+        if (in_group) group_prev = found;
         break;
       }
       default:
@@ -895,6 +949,7 @@ int SentenceCoder::NominalAfter(int verb, int after) const {
 EventActor SentenceCoder::ToEventActor(const Mention& m) const {
   EventActor a;
   a.code = m.code;
+  if (m.code == "---") return a;  // no actor: no text, no span
   a.span = m.span;
   a.text = SpanText(m.span);
   if (a.text.empty()) {
@@ -1020,7 +1075,13 @@ void SentenceCoder::EmitEvents(int verb, const std::string& code, const std::str
   if (sources.empty() || targets.empty()) {
     Say(fmt::format("no event for '{}' ({}): {}", p_.words[verb].form, pattern_text,
                     sources.empty() ? "no source actor" : "no target actor"));
-    if (options_.require_dyad) return;
+    if (options_.require_dyad || (sources.empty() && targets.empty())) return;
+    // PETRARCH without require_dyad: the missing side is "---".
+    Mention missing;
+    missing.code = "---";
+    missing.first = missing.last = verb;
+    resolved_.push_back(missing);
+    (sources.empty() ? sources : targets).push_back(static_cast<int>(resolved_.size()) - 1);
   }
   int last_word = verb;
   for (int w : match.words) last_word = std::max(last_word, w);
@@ -1169,15 +1230,20 @@ std::vector<Event> SentenceCoder::Code() {
       Say(fmt::format("verb '{}': {} patterns tried, {}", word.form, tried,
                       best ? "best '" + best->text + "'" : "none matched"));
     // A negated verb is coded only by a pattern that names the negation ("NOT *" in PETRARCH
-    // dictionaries); otherwise "did not meet" is no meeting.
+    // dictionaries), or, given PETRARCH's coding ontology, by the code of the negated meaning;
+    // otherwise "did not meet" is no meeting.
+    bool negate_code = false;
     if (negated) {
       bool names_negation = false;
       if (best) {
         for (int w : best_match.words) names_negation |= NegationWords().count(Lemma(w)) > 0;
       }
       if (!names_negation) {
-        Say(fmt::format("'{}' is negated: not coded", word.form));
-        continue;
+        if (!options_.negation_algebra) {
+          Say(fmt::format("'{}' is negated: not coded", word.form));
+          continue;
+        }
+        negate_code = true;
       }
     }
     std::string code, reverse, pattern_text;
@@ -1207,6 +1273,20 @@ std::vector<Event> SentenceCoder::Code() {
       }
       pattern_text = ref.block->name + ": *";
       best_match.matched = true;
+    }
+    if (negate_code) {
+      std::optional<std::string> negation =
+          code.empty() || code == "---" ? std::nullopt : options_.negation_algebra->Negate(code);
+      if (!negation) {
+        Say(fmt::format("'{}' is negated and {} has no negated meaning: not coded", word.form,
+                        code.empty() ? "---" : code));
+        continue;
+      }
+      Say(fmt::format("'{}' is negated: {} becomes {} (PETRARCH coding ontology)", word.form, code,
+                      *negation));
+      code = *negation;
+      reverse.clear();
+      pattern_text = "not " + pattern_text;
     }
     if ((code.empty() || code == "---") && reverse.empty()) {
       Say(fmt::format("verb '{}': pattern '{}' codes nothing", word.form, pattern_text));
@@ -1252,13 +1332,15 @@ std::vector<Event> SentenceCoder::Code() {
     for (Event& e : by_verb[v]) events.push_back(std::move(e));
   }
   // Remember this sentence's actors, subjects last so they are found first.
+  // Anonymous actors ("---GOV") name nobody a later sentence could refer to.
+  auto rememberable = [](const Mention& m) {
+    return !m.unresolved && !m.code.empty() && m.code.rfind("---", 0) != 0;
+  };
   for (const Mention& m : resolved_) {
-    if (m.unresolved || m.code.empty()) continue;
-    history_->push_back({m, false});
+    if (rememberable(m)) history_->push_back({m, false});
   }
   for (int s : subject_mentions_) {
-    if (!resolved_[s].unresolved && !resolved_[s].code.empty())
-      history_->push_back({resolved_[s], true});
+    if (rememberable(resolved_[s])) history_->push_back({resolved_[s], true});
   }
   return events;
 }

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <optional>
 #include <set>
 #include <sstream>
 
@@ -14,6 +15,7 @@
 #include "dyad/dict/matcher.h"
 #include "dyad/io/readers.h"
 #include "dyad/ontology/ontology.h"
+#include "dyad/ontology/petrarch_algebra.h"
 #include "dyad/pipeline/pipeline.h"
 
 namespace dyad {
@@ -89,10 +91,36 @@ ValidationSummary RunValidation(const std::string& xml_path, const ValidationOpt
   for (const DictProblem& p : dictionaries.problems) out << "dictionary: " << p.ToString() << "\n";
   DictionaryMatcher matcher(dictionaries);
   const Ontology& ontology = Ontology::Default();
+  std::optional<PetrarchCodeAlgebra> algebra;
+  if (options.coding_ontology != "none") {
+    std::string path = options.coding_ontology;
+    if (path.empty()) {
+      std::vector<fs::path> dirs = {fs::path(xml_path).parent_path()};
+      if (!options.verbs_override.empty())
+        dirs.insert(dirs.begin(), fs::path(options.verbs_override).parent_path());
+      if (!options.dict_dir.empty()) dirs.insert(dirs.begin(), fs::path(options.dict_dir));
+      for (const fs::path& d : dirs) {
+        fs::path candidate = d / "PETR.Internal.Coding.Ontology.txt";
+        if (fs::exists(candidate)) {
+          path = candidate.string();
+          break;
+        }
+      }
+    }
+    if (path.empty()) {
+      out << "coding ontology: PETR.Internal.Coding.Ontology.txt not found; negated verbs are not "
+             "coded\n";
+    } else {
+      algebra = PetrarchCodeAlgebra::Load(path);
+      out << "coding ontology: " << path << " (negated verbs take the negated code)\n";
+    }
+  }
   CoderOptions coder_options;
+  if (algebra) coder_options.negation_algebra = &*algebra;
   coder_options.code_intended = true;  // PETRARCH's conventions
   coder_options.locatives_are_targets = true;
   coder_options.code_nominal_events = false;
+  coder_options.anonymous_agents = true;
   Coder coder({{"", &matcher}}, ontology, coder_options);
 
   ValidationSummary summary;
@@ -103,6 +131,13 @@ ValidationSummary RunValidation(const std::string& xml_path, const ValidationOpt
       ++summary.skipped;
       continue;
     }
+    if (!options.records.empty() &&
+        std::none_of(options.records.begin(), options.records.end(), [&](const std::string& r) {
+          if (!r.empty() && r.back() == '*')
+            return article.id.compare(0, r.size() - 1, r, 0, r.size() - 1) == 0;
+          return article.id == r;
+        }))
+      continue;
     ++summary.records;
     // PETRARCH codes these records as English text.
     article.language = "en";

@@ -11,6 +11,7 @@
 #include "dyad/core/document.h"
 #include "dyad/dict/matcher.h"
 #include "dyad/ontology/ontology.h"
+#include "dyad/ontology/petrarch_algebra.h"
 
 namespace dyad {
 
@@ -18,8 +19,16 @@ struct CoderOptions {
   // Code events whose verb is negated ("did not meet"). PETRARCH does not; neither do we by
   // default.
   bool code_negated = false;
-  // Require both a source and a target (PETRARCH's require_dyad).
+  // Require both a source and a target (PETRARCH's require_dyad). Without it a missing actor is
+  // written "---", as PETRARCH's coder reports it before its writer applies require_dyad.
   bool require_dyad = true;
+  // PETRARCH's anonymous actors: an agent whose country is not found ("a senior official",
+  // "clerics") is coded "---" + its role ("---GOV", "---REL") instead of being dropped.
+  bool anonymous_agents = false;
+  // PETRARCH's coding ontology: when set, a negated verb whose pattern does not name the negation
+  // takes the code of its negated meaning ("didn't clash" 110 -> 050) instead of coding nothing.
+  // REQUIRES: outlives the coder.
+  const PetrarchCodeAlgebra* negation_algebra = nullptr;
   // Code events that are only intended ("wishes to visit"); PETRARCH does, dyad by default not.
   bool code_intended = false;
   // PETRARCH's last-resort targets: an actor named as a place ("the war in Vietnam", "asylum in

@@ -15,8 +15,13 @@ namespace dyad {
 
 struct ValidationOptions {
   std::string dict_dir;  // where the <Environment> files are looked up ("" = the XML's folder)
-  std::string verbs_override;     // a verb file to use instead of <Verbfile> ("" = none)
+  std::string verbs_override;  // a verb file to use instead of <Verbfile> ("" = none)
+  // PETRARCH's coding ontology (negated verbs): a file path, "" = PETR.Internal.Coding.Ontology.txt
+  // found in dict_dir, the verb file's folder or the XML's folder, "none" = not used.
+  std::string coding_ontology;
   bool explain_failures = false;  // print the coder's account of each failed record
+  // Only the records with these ids ("DEMO_1*" matches ids starting with DEMO_1); empty = all.
+  std::vector<std::string> records;
 };
 
 // Parses a sentence with dyad's own models (for --parse own); empty function = use given parses.

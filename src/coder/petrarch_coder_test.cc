@@ -1,0 +1,177 @@
+// The coder with PETRARCH-format dictionaries and PETRARCH's conventions (as `dyad validate` runs
+// it): pattern groups and phrases, multi-word synset members, anonymous agents and negation through
+// the coding ontology. The dictionaries and sentences are written for these tests.
+#include <gtest/gtest.h>
+
+#include "dyad/coder/coder.h"
+#include "dyad/dict/dictionary.h"
+#include "dyad/io/readers.h"
+#include "dyad/ontology/petrarch_algebra.h"
+#include "dyad/pipeline/pipeline.h"
+
+namespace dyad {
+namespace {
+
+constexpr char kVerbs[] = R"(&TIES
++ECONOMIC
++MILITARY
+&MONEY
++DUCATS
++SILVER CROWNS
+--- DROP  [160] ---
+DROP
+- * {NEW &TIES RELATIONS} [161]
+--- GIVE [070] ---
+GIVE
+- * CROWNS [073]
+- * &MONEY [071]
+--- FIGHT  [110] ---
+FIGHT
+- * (OVER PLANS)  [111]
+--- JOIN  [057] ---
+JOIN
+- (TO) * [036]
+--- SAY [010] ---
+SAY
+)";
+
+constexpr char kActors[] = "ARNOR [ARN]\nGONDOR [GON]\n";
+constexpr char kAgents[] = "OFFICIAL [~GOV]\nMINISTER [~GOV]\n";
+constexpr char kAlgebra[] =
+    "010:0x1000\n011:0x1000-0xFFFF\n057:0x0087\n110:0x1007f#0x7000\n111:0x7001\n050:0x0080\n";
+
+class PetrarchCoderTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    ParsePetrarchFile(kVerbs, "verbs.txt", PetrarchFileKind::kVerbs, &set_);
+    ParsePetrarchFile(kActors, "actors.txt", PetrarchFileKind::kActors, &set_);
+    ParsePetrarchFile(kAgents, "agents.txt", PetrarchFileKind::kAgents, &set_);
+    CheckSetReferences(&set_);
+    ASSERT_TRUE(set_.problems.empty()) << set_.problems[0].ToString();
+    matcher_ = std::make_unique<DictionaryMatcher>(set_);
+    algebra_ = PetrarchCodeAlgebra::Parse(kAlgebra, "pico.txt");
+  }
+
+  // Codes one CoNLL-U sentence; returns "SRC CODE TGT" lines.
+  std::vector<std::string> Code(const std::string& conllu, CoderOptions options = {}) {
+    Coder coder({{"", matcher_.get()}}, Ontology::Default(), options);
+    Article article;
+    ReadOptions read;
+    read.format = InputFormat::kConllu;
+    ReadContent(
+        conllu, "test.conllu", read, [&](Article&& a) { article = std::move(a); },
+        [](const InputProblem& p) { FAIL() << p.message; });
+    article.language = "en";
+    std::vector<Sentence> sentences = SentencesOf(article);
+    std::vector<ParsedSentence> parses;
+    for (const Sentence& s : sentences) parses.push_back(*s.given_parse);
+    explain_.clear();
+    std::vector<std::string> out;
+    for (const Event& e : coder.CodeArticle(article, sentences, parses, &explain_))
+      out.push_back(e.source.code + " " + e.cameo + " " + e.target.code);
+    return out;
+  }
+
+  DictionarySet set_;
+  std::unique_ptr<DictionaryMatcher> matcher_;
+  PetrarchCodeAlgebra algebra_;
+  std::string explain_;
+};
+
+using Lines = std::vector<std::string>;
+
+// "Arnor dropped new {ADJ} economic relations with Gondor."
+std::string Relations(const std::string& between) {
+  std::string s =
+      "1\tArnor\tArnor\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+      "2\tdropped\tdrop\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "3\tnew\tnew\tADJ\tJJ\t_\t6\tamod\t_\t_\n"
+      "4\t" +
+      between + "\t" + between +
+      "\tADJ\tJJ\t_\t6\tamod\t_\t_\n"
+      "5\teconomic\teconomic\tADJ\tJJ\t_\t6\tamod\t_\t_\n"
+      "6\trelations\trelation\tNOUN\tNNS\t_\t2\tobj\t_\t_\n"
+      "7\twith\twith\tADP\tIN\t_\t8\tcase\t_\t_\n"
+      "8\tGondor\tGondor\tPROPN\tNNP\t_\t2\tobl\t_\t_\n";
+  return s;
+}
+
+TEST_F(PetrarchCoderTest, GroupWordsBelongToOneNounPhrase) {
+  // Words between the group's words are fine inside the same noun phrase...
+  EXPECT_EQ(Code(Relations("global")), (Lines{"ARN 161 GON"})) << explain_;
+  // ...but not when "new" belongs to another phrase: "new plans for economic relations".
+  EXPECT_EQ(Code("1\tArnor\tArnor\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+                 "2\tdropped\tdrop\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+                 "3\tnew\tnew\tADJ\tJJ\t_\t4\tamod\t_\t_\n"
+                 "4\tplans\tplan\tNOUN\tNNS\t_\t2\tobj\t_\t_\n"
+                 "5\tfor\tfor\tADP\tIN\t_\t7\tcase\t_\t_\n"
+                 "6\teconomic\teconomic\tADJ\tJJ\t_\t7\tamod\t_\t_\n"
+                 "7\trelations\trelation\tNOUN\tNNS\t_\t4\tnmod\t_\t_\n"
+                 "8\twith\twith\tADP\tIN\t_\t9\tcase\t_\t_\n"
+                 "9\tGondor\tGondor\tPROPN\tNNP\t_\t2\tobl\t_\t_\n"),
+            (Lines{"ARN 160 GON"}))
+      << explain_;
+}
+
+TEST_F(PetrarchCoderTest, MultiWordSetMembersAreMoreSpecific) {
+  // "silver crowns" matches &MONEY with two words, more than CROWNS alone.
+  EXPECT_EQ(Code("1\tArnor\tArnor\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+                 "2\tgave\tgive\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+                 "3\tGondor\tGondor\tPROPN\tNNP\t_\t2\tiobj\t_\t_\n"
+                 "4\tsilver\tsilver\tADJ\tJJ\t_\t5\tamod\t_\t_\n"
+                 "5\tcrowns\tcrown\tNOUN\tNNS\t_\t2\tobj\t_\t_\n"),
+            (Lines{"ARN 071 GON"}))
+      << explain_;
+}
+
+TEST_F(PetrarchCoderTest, PhrasesBeginWithAPreposition) {
+  // "Arnor moved to join Gondor": the infinitive "to" is not the phrase "(TO)".
+  EXPECT_EQ(Code("1\tArnor\tArnor\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+                 "2\tmoved\tmove\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+                 "3\tto\tto\tPART\tTO\t_\t4\tmark\t_\t_\n"
+                 "4\tjoin\tjoin\tVERB\tVB\t_\t2\txcomp\t_\t_\n"
+                 "5\tGondor\tGondor\tPROPN\tNNP\t_\t4\tobj\t_\t_\n"),
+            (Lines{"ARN 057 GON"}))
+      << explain_;
+}
+
+// "Arnor did not fight Gondor over plans."
+constexpr char kNegated[] =
+    "1\tArnor\tArnor\tPROPN\tNNP\t_\t4\tnsubj\t_\t_\n"
+    "2\tdid\tdo\tAUX\tVBD\t_\t4\taux\t_\t_\n"
+    "3\tnot\tnot\tPART\tRB\t_\t4\tadvmod\t_\t_\n"
+    "4\tfight\tfight\tVERB\tVB\t_\t0\troot\t_\t_\n"
+    "5\tGondor\tGondor\tPROPN\tNNP\t_\t4\tobj\t_\t_\n";
+
+TEST_F(PetrarchCoderTest, NegationTakesTheNegatedCodeOfTheCodingOntology) {
+  EXPECT_EQ(Code(kNegated), Lines{}) << explain_;  // without the ontology: not coded
+  CoderOptions options;
+  options.negation_algebra = &algebra_;
+  EXPECT_EQ(Code(kNegated, options), (Lines{"ARN 050 GON"})) << explain_;
+  EXPECT_NE(explain_.find("110 becomes 050"), std::string::npos) << explain_;
+}
+
+TEST_F(PetrarchCoderTest, AnonymousAgents) {
+  // "An official said Gondor fought Arnor" is coded on the reported clause; an official alone
+  // criticising: "An official fought Gondor".
+  const char* sentence =
+      "1\tAn\ta\tDET\tDT\t_\t2\tdet\t_\t_\n"
+      "2\tofficial\tofficial\tNOUN\tNN\t_\t3\tnsubj\t_\t_\n"
+      "3\tfought\tfight\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "4\tGondor\tGondor\tPROPN\tNNP\t_\t3\tobj\t_\t_\n";
+  EXPECT_EQ(Code(sentence), Lines{}) << explain_;
+  CoderOptions options;
+  options.anonymous_agents = true;
+  EXPECT_EQ(Code(sentence, options), (Lines{"---GOV 110 GON"})) << explain_;
+  // Without require_dyad, a missing target is "---".
+  options.require_dyad = false;
+  EXPECT_EQ(Code("1\tArnor\tArnor\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+                 "2\tsaid\tsay\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+                 "3\tso\tso\tADV\tRB\t_\t2\tadvmod\t_\t_\n",
+                 options),
+            (Lines{"ARN 010 ---"}))
+      << explain_;
+}
+
+}  // namespace
+}  // namespace dyad
