@@ -139,17 +139,22 @@ class SentenceCoder {
   std::vector<int> NearestActorBefore(int verb);
   int ObjectOf(int verb) const;
   int AgentOf(int verb) const;
-  int NominalAfter(int verb, int after) const;
+  int NominalAfter(int verb, int after, bool infinitives = false) const;
   bool Negated(int verb) const;
   // `with_modifier_clauses` keeps participle and relative clauses inside noun phrases ("the
   // parade supporting Gondor", "memos sent by Bree"), where PETRARCH finds targets too.
-  std::vector<int> PhraseWords(int verb, bool with_modifier_clauses = false) const;
+  // `infinitives` adds subjectless infinitive complements ("vowed to wage war": PETRARCH's verb
+  // phrase).
+  std::vector<int> PhraseWords(int verb, bool with_modifier_clauses = false,
+                               bool infinitives = false) const;
   PatternResult MatchPattern(const VerbPattern& pattern, int verb,
                              const std::vector<int>& phrase) const;
   bool WordMatches(const PatternItem& item, int w) const;
   // The head noun of the noun phrase word w modifies ("economic" in "new economic relations" ->
   // "relations"); w itself when it modifies nothing.
   int NounPhraseHead(int w) const;
+  // Whether w is an infinitive complement without its own subject ("vowed to wage war").
+  bool Infinitive(int w) const;
   void EmitEvents(int verb, const std::string& code, const std::string& reverse,
                   const std::string& pattern_text, const PatternResult& match,
                   std::vector<Event>* events, const std::vector<int>* given_sources = nullptr);
@@ -250,7 +255,8 @@ void SentenceCoder::FindMentions() {
     if (!c.actor && c.agent) {
       const ActorComponent* first = ontology_.FindActorComponent(
           std::string_view(m.code).substr(0, std::min<size_t>(3, m.code.size())));
-      m.unresolved = first == nullptr || first->kind == ActorComponentKind::kRole;
+      m.unresolved = first == nullptr || first->kind == ActorComponentKind::kRole ||
+                     options_.anonymous_agents;  // PETRARCH: "clerics" alone is "---REL"
     }
     if (m.code.empty()) continue;
     m.span = {p_.words[m.first].span.begin, p_.words[m.last].span.end};
@@ -472,12 +478,12 @@ std::vector<int> SentenceCoder::LocatedAgents(int nominal, int agent_mention) {
   auto add_place = [&](int w) {
     int pm = mention_of_[w];
     if (pm < 0 || mentions_[pm].unresolved || mentions_[pm].code.size() < 3) return;
-    // A coded actor lends its country: "the administration of President Donald Trump" = USA.
-    const ActorComponent* first =
-        ontology_.FindActorComponent(std::string_view(mentions_[pm].code).substr(0, 3));
-    if (mentions_[pm].code.size() > 3 &&
-        (first == nullptr || first->kind != ActorComponentKind::kCountry))
-      return;
+    // A coded actor lends its country: "the administration of President Donald Trump" = USA;
+    // an actor without a role lends all of its code: "an MSF Arnor diplomat" = NGOARN + GOV.
+    const std::string& code = mentions_[pm].code;
+    const ActorComponent* first = ontology_.FindActorComponent(std::string_view(code).substr(0, 3));
+    bool country = first != nullptr && first->kind == ActorComponentKind::kCountry;
+    if (code.size() > 3 && !country && NonRolePrefix(code) != code) return;
     if (std::find(places.begin(), places.end(), pm) == places.end()) places.push_back(pm);
     for (int cc : children_[w])
       if (BaseRel(Rel(cc)) == "conj") {
@@ -721,15 +727,18 @@ bool SentenceCoder::Negated(int verb) const {
 }
 
 // The words a pattern may use: the verb's own phrase, without its subject and embedded clauses.
-std::vector<int> SentenceCoder::PhraseWords(int verb, bool with_modifier_clauses) const {
+std::vector<int> SentenceCoder::PhraseWords(int verb, bool with_modifier_clauses,
+                                            bool infinitives) const {
   std::vector<int> out;
   std::vector<int> stack;
   for (int c : children_[verb]) {
     std::string_view rel = Rel(c);
     // A predicative adjective or adverb belongs to the verb's phrase ("đánh giá cao": rate
-    // highly); a clause does not.
+    // highly); a clause does not, except (PETRARCH's verb phrase) an infinitive without a subject
+    // of its own: "vowed to wage war on X" has the pattern word "war".
     bool predicative = BaseRel(rel) == "xcomp" && p_.words[c].upos != "VERB";
-    if (IsSubjectRel(rel) || IsPassiveSubjectRel(rel) || (IsClausalRel(rel) && !predicative))
+    if (IsSubjectRel(rel) || IsPassiveSubjectRel(rel) ||
+        (IsClausalRel(rel) && !predicative && !(infinitives && Infinitive(c))))
       continue;
     stack.push_back(c);
   }
@@ -747,6 +756,17 @@ std::vector<int> SentenceCoder::PhraseWords(int verb, bool with_modifier_clauses
   }
   std::sort(out.begin(), out.end());
   return out;
+}
+
+bool SentenceCoder::Infinitive(int w) const {
+  std::string_view rel = BaseRel(Rel(w));
+  if (rel != "xcomp" && rel != "advcl") return false;
+  bool to = false;
+  for (int c : children_[w]) {
+    if (IsSubjectRel(Rel(c)) || IsPassiveSubjectRel(Rel(c))) return false;
+    to |= BaseRel(Rel(c)) == "mark" && Lemma(c) == "to";
+  }
+  return to;
 }
 
 int SentenceCoder::NounPhraseHead(int w) const {
@@ -853,6 +873,30 @@ PatternResult SentenceCoder::MatchPattern(const VerbPattern& pattern, int verb,
       case PatternItem::Kind::kCompound:
         r.compound = true;
         break;
+      case PatternItem::Kind::kSkip: {
+        // PETRARCH `^` skips the noun phrase of the preposition just matched ("celebrated Iftar in
+        // Osgiliath with the leaders of Gondor": "* IFTAR (IN ^) +" targets Gondor). After
+        // anything else it constrains nothing.
+        if (last == verb || BaseRel(Rel(last)) != "case") break;
+        int np = Head(last);
+        if (np < 0) break;
+        int end = np;
+        std::vector<int> stack = {np};
+        while (!stack.empty()) {
+          int w = stack.back();
+          stack.pop_back();
+          end = std::max(end, w);
+          for (int c : children_[w]) {
+            std::string_view rel = BaseRel(Rel(c));
+            // The noun phrase proper: not the clauses or further phrases hanging on it.
+            if (rel == "nmod" || rel == "acl" || rel == "punct" || rel == "conj" || rel == "cc")
+              continue;
+            stack.push_back(c);
+          }
+        }
+        last = end;
+        break;
+      }
 
       case PatternItem::Kind::kWord:
       case PatternItem::Kind::kSet: {
@@ -920,7 +964,7 @@ PatternResult SentenceCoder::MatchPattern(const VerbPattern& pattern, int verb,
 
 // The first nominal with an actor after word `after` in the verb's phrase: for "with +" the object
 // of "with", for "talks with +" likewise.
-int SentenceCoder::NominalAfter(int verb, int after) const {
+int SentenceCoder::NominalAfter(int verb, int after, bool infinitives) const {
   if (after >= 0) {
     std::string_view rel = BaseRel(Rel(after));
     if (rel == "case" || rel == "mark") {
@@ -928,8 +972,18 @@ int SentenceCoder::NominalAfter(int verb, int after) const {
       if (h >= 0 && h != verb && MentionInPhrase(h) >= 0) return h;
     }
   }
-  for (int w : PhraseWords(verb, true)) {
+  for (int w : PhraseWords(verb, true, infinitives)) {
     if (w <= after) continue;
+    // A name of several words stands for its head word, which carries the phrase's prepositions
+    // and conjuncts ("between Minas Tirith and Osgiliath").
+    if (mention_of_[w] >= 0) {
+      const Mention& named = mentions_[mention_of_[w]];
+      for (int steps = 0; steps < 8; ++steps) {
+        int h = Head(w);
+        if (h < named.first || h > named.last || h == w) break;
+        w = h;
+      }
+    }
     // Places are where the event happens, not whom it concerns: "opposed the war in Vietnam",
     // "celebrated Iftar in Osgiliath with the leaders of Gondor".
     bool locative = false;
@@ -1016,16 +1070,22 @@ void SentenceCoder::EmitEvents(int verb, const std::string& code, const std::str
   } else {
     sources = SubjectsOf(verb, &passive);
   }
+  // A pattern that names words may reach into a subjectless infinitive for its target, as
+  // PETRARCH's verb phrase does ("signed an accord to supply Gondor": SIGN * ACCORD).
+  const bool infinitives = options_.petrarch_verb_phrases && !match.words.empty();
   std::vector<int> targets;
   if (match.target_is_subject) {
-    // "+ * (FROM $)": the subject is acted on; the source stands after the verb.
+    // "+ * (FROM $)": the subject is acted on; the source stands after the verb. A passive verb's
+    // grammatical subject is that subject ("X was freed from Y").
     bool ignored = false;
-    targets = SubjectsOf(verb, &ignored);
+    for (int c : children_[verb])
+      if (IsPassiveSubjectRel(Rel(c))) targets = ActorsOf(c, false);
+    if (targets.empty()) targets = SubjectsOf(verb, &ignored);
     if (match.source_after == -2) sources.clear();
   } else if (match.target_after != -2) {
-    int nominal =
-        match.target_after == -1 ? ObjectOf(verb) : NominalAfter(verb, match.target_after);
-    if (nominal < 0 && match.target_after == -1) nominal = NominalAfter(verb, verb);
+    int nominal = match.target_after == -1 ? ObjectOf(verb)
+                                           : NominalAfter(verb, match.target_after, infinitives);
+    if (nominal < 0 && match.target_after == -1) nominal = NominalAfter(verb, verb, infinitives);
     targets = ActorsOf(nominal, false);
   } else if (passive) {
     for (int c : children_[verb])
@@ -1037,8 +1097,9 @@ void SentenceCoder::EmitEvents(int verb, const std::string& code, const std::str
       int after = verb;
       for (int w : match.words) after = std::max(after, w);
       // A nominal event looks only after the noun: its possessor is its source.
-      int next = NominalAfter(verb, after == verb && !nominal_event ? -1 : after);
-      if (next < 0 && after != verb) next = NominalAfter(verb, nominal_event ? verb : -1);
+      int next = NominalAfter(verb, after == verb && !nominal_event ? -1 : after, infinitives);
+      if (next < 0 && after != verb)
+        next = NominalAfter(verb, nominal_event ? verb : -1, infinitives);
       if (next >= 0) nominal = next;
     }
     targets = ActorsOf(nominal, false);
@@ -1175,12 +1236,19 @@ std::vector<Event> SentenceCoder::Code() {
     std::string lemma = Lemma(v);
     std::vector<VerbRef> refs;
     auto find = [&](const std::string& w) { return matcher_.FindVerb(w, !has_diacritics_); };
-    // Phrasal verbs first ("back down", "call off").
+    // Phrasal verbs first ("back down", "call off"); a particle the parser took for a
+    // preposition still follows the verb directly ("cordoned off the roads").
     for (int c : children_[v]) {
       if (Rel(c) == "compound:prt" || Rel(c) == "prt") {
         refs = find(lemma + " " + Lemma(c));
         if (refs.empty()) refs = find(Form(v) + " " + Lemma(c));
       }
+    }
+    if (refs.empty() && sentence_.language != "vi" && v + 1 < n &&
+        (p_.words[v + 1].upos == "ADP" || p_.words[v + 1].upos == "PART" ||
+         p_.words[v + 1].upos == "ADV")) {
+      refs = find(lemma + " " + Form(v + 1));
+      if (refs.empty()) refs = find(Form(v) + " " + Form(v + 1));
     }
     // Vietnamese verbs the segmenter split ("điện" + "đàm"): the verb with a neighbouring word.
     if (refs.empty() && sentence_.language == "vi") {
@@ -1193,7 +1261,7 @@ std::vector<Event> SentenceCoder::Code() {
     // The surface form first (PETRARCH lists irregular forms as verbs of their own: "LEFT"), then
     // the lemma.
     if (refs.empty()) refs = find(Form(v));
-    if (refs.empty() && Form(v) != lemma) refs = find(lemma);
+    if (refs.empty() && Form(v) != lemma && !options_.verb_forms_only) refs = find(lemma);
     if (refs.empty()) continue;
     const bool nominal = word.upos == "NOUN";
     if (nominal && !options_.code_nominal_events) continue;
@@ -1205,7 +1273,7 @@ std::vector<Event> SentenceCoder::Code() {
       continue;
     }
     const bool negated = Negated(v) && !options_.code_negated;
-    std::vector<int> phrase = PhraseWords(v);
+    std::vector<int> phrase = PhraseWords(v, false, options_.petrarch_verb_phrases);
     const VerbPattern* best = nullptr;
     const VerbBlock* best_block = nullptr;
     PatternResult best_match;

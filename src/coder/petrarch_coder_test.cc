@@ -33,10 +33,26 @@ JOIN
 - (TO) * [036]
 --- SAY [010] ---
 SAY
+--- VOW [170] ---
+VOW
+- * WAR [190]
+--- CELEBRATE [017] ---
+CELEBRATE
+- * FEAST (IN ^) + [018]
+--- FREE [080] ---
+FREE
+- + * (FROM $) [081]
+--- CLOSE [144] ---
+CLOSE
++SEAL_OFF
+--- WELCOME [050] ---
+WELCOME
 )";
 
-constexpr char kActors[] = "ARNOR [ARN]\nGONDOR [GON]\n";
-constexpr char kAgents[] = "OFFICIAL [~GOV]\nMINISTER [~GOV]\n";
+constexpr char kActors[] =
+    "ARNOR [ARN]\nGONDOR [GON]\nMINAS_TIRITH [GON]\nROHAN [ROH]\nMORDOR [MOR]\n";
+constexpr char kAgents[] =
+    "OFFICIAL [~GOV]\nMINISTER [~GOV]\nSOLDIER [~MIL]\nCLERIC [~REL]\nLAWMAKER [~LEG]\n";
 constexpr char kAlgebra[] =
     "010:0x1000\n011:0x1000-0xFFFF\n057:0x0087\n110:0x1007f#0x7000\n111:0x7001\n050:0x0080\n";
 
@@ -171,6 +187,99 @@ TEST_F(PetrarchCoderTest, AnonymousAgents) {
                  options),
             (Lines{"ARN 010 ---"}))
       << explain_;
+}
+
+TEST_F(PetrarchCoderTest, VerbPhrasesReachIntoSubjectlessInfinitives) {
+  // "Rohan vowed to wage war on Mordor": VOW * WAR, as PETRARCH's verb phrase sees it.
+  const char* sentence =
+      "1\tRohan\tRohan\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+      "2\tvowed\tvow\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "3\tto\tto\tPART\tTO\t_\t4\tmark\t_\t_\n"
+      "4\twage\twage\tVERB\tVB\t_\t2\txcomp\t_\t_\n"
+      "5\twar\twar\tNOUN\tNN\t_\t4\tobj\t_\t_\n"
+      "6\ton\ton\tADP\tIN\t_\t7\tcase\t_\t_\n"
+      "7\tMordor\tMordor\tPROPN\tNNP\t_\t4\tobl\t_\t_\n";
+  EXPECT_EQ(Code(sentence), Lines{}) << explain_;  // dyad's default: the verb's own phrase
+  CoderOptions options;
+  options.petrarch_verb_phrases = true;
+  EXPECT_EQ(Code(sentence, options), (Lines{"ROH 190 MOR"})) << explain_;
+}
+
+TEST_F(PetrarchCoderTest, SkipPassesOverThePrepositionsNounPhrase) {
+  // "Arnor celebrated the feast in Rohan with Gondor": "* FEAST (IN ^) +" targets Gondor.
+  EXPECT_EQ(Code("1\tArnor\tArnor\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+                 "2\tcelebrated\tcelebrate\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+                 "3\tthe\tthe\tDET\tDT\t_\t4\tdet\t_\t_\n"
+                 "4\tfeast\tfeast\tNOUN\tNN\t_\t2\tobj\t_\t_\n"
+                 "5\tin\tin\tADP\tIN\t_\t6\tcase\t_\t_\n"
+                 "6\tRohan\tRohan\tPROPN\tNNP\t_\t2\tobl\t_\t_\n"
+                 "7\twith\twith\tADP\tIN\t_\t8\tcase\t_\t_\n"
+                 "8\tGondor\tGondor\tPROPN\tNNP\t_\t2\tobl\t_\t_\n"),
+            (Lines{"ARN 018 GON"}))
+      << explain_;
+}
+
+TEST_F(PetrarchCoderTest, PassiveSubjectIsTheTargetOfPlusBeforeTheVerb) {
+  // "Rohan was freed from Mordor": "+ * (FROM $)".
+  EXPECT_EQ(Code("1\tRohan\tRohan\tPROPN\tNNP\t_\t3\tnsubj:pass\t_\t_\n"
+                 "2\twas\tbe\tAUX\tVBD\t_\t3\taux:pass\t_\t_\n"
+                 "3\tfreed\tfree\tVERB\tVBN\t_\t0\troot\t_\t_\n"
+                 "4\tfrom\tfrom\tADP\tIN\t_\t5\tcase\t_\t_\n"
+                 "5\tMordor\tMordor\tPROPN\tNNP\t_\t3\tobl\t_\t_\n"),
+            (Lines{"MOR 081 ROH"}))
+      << explain_;
+}
+
+TEST_F(PetrarchCoderTest, ParticleParsedAsPrepositionStillMakesThePhrasalVerb) {
+  // "Soldiers from Gondor sealed off the roads into Rohan": SEAL_OFF, with "off" parsed as a
+  // preposition; the soldiers are Gondor's military.
+  EXPECT_EQ(Code("1\tSoldiers\tsoldier\tNOUN\tNNS\t_\t4\tnsubj\t_\t_\n"
+                 "2\tfrom\tfrom\tADP\tIN\t_\t3\tcase\t_\t_\n"
+                 "3\tGondor\tGondor\tPROPN\tNNP\t_\t1\tnmod\t_\t_\n"
+                 "4\tsealed\tseal\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+                 "5\toff\toff\tADP\tIN\t_\t7\tcase\t_\t_\n"
+                 "6\tthe\tthe\tDET\tDT\t_\t7\tdet\t_\t_\n"
+                 "7\troads\troad\tNOUN\tNNS\t_\t4\tobl\t_\t_\n"
+                 "8\tinto\tinto\tADP\tIN\t_\t9\tcase\t_\t_\n"
+                 "9\tRohan\tRohan\tPROPN\tNNP\t_\t7\tnmod\t_\t_\n"),
+            (Lines{"GONMIL 144 ROH"}))
+      << explain_;
+}
+
+TEST_F(PetrarchCoderTest, CompoundTargetAfterAMultiWordName) {
+  // "Arnor welcomed ties between Minas Tirith and Rohan".
+  EXPECT_EQ(Code("1\tArnor\tArnor\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+                 "2\twelcomed\twelcome\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+                 "3\tties\ttie\tNOUN\tNNS\t_\t2\tobj\t_\t_\n"
+                 "4\tbetween\tbetween\tADP\tIN\t_\t6\tcase\t_\t_\n"
+                 "5\tMinas\tMinas\tPROPN\tNNP\t_\t6\tcompound\t_\t_\n"
+                 "6\tTirith\tTirith\tPROPN\tNNP\t_\t3\tnmod\t_\t_\n"
+                 "7\tand\tand\tCCONJ\tCC\t_\t8\tcc\t_\t_\n"
+                 "8\tRohan\tRohan\tPROPN\tNNP\t_\t6\tconj\t_\t_\n"),
+            (Lines{"ARN 050 GON", "ARN 050 ROH"}))
+      << explain_;
+}
+
+TEST_F(PetrarchCoderTest, AnonymousCompoundAgentsAndListedFormsOnly) {
+  // "Clerics and lawmakers fought Gondor": one anonymous actor per agent.
+  CoderOptions options;
+  options.anonymous_agents = true;
+  EXPECT_EQ(Code("1\tClerics\tcleric\tNOUN\tNNS\t_\t4\tnsubj\t_\t_\n"
+                 "2\tand\tand\tCCONJ\tCC\t_\t3\tcc\t_\t_\n"
+                 "3\tlawmakers\tlawmaker\tNOUN\tNNS\t_\t1\tconj\t_\t_\n"
+                 "4\tfought\tfight\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+                 "5\tGondor\tGondor\tPROPN\tNNP\t_\t4\tobj\t_\t_\n",
+                 options),
+            (Lines{"---REL 110 GON", "---LEG 110 GON"}))
+      << explain_;
+  // "fightes" is no listed form of FIGHT, whatever the parser's lemma says.
+  const char* misspelt =
+      "1\tArnor\tArnor\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+      "2\tfightes\tfight\tVERB\tVBZ\t_\t0\troot\t_\t_\n"
+      "3\tGondor\tGondor\tPROPN\tNNP\t_\t2\tobj\t_\t_\n";
+  EXPECT_EQ(Code(misspelt), (Lines{"ARN 110 GON"})) << explain_;
+  options.verb_forms_only = true;
+  EXPECT_EQ(Code(misspelt, options), Lines{}) << explain_;
 }
 
 }  // namespace

@@ -121,6 +121,8 @@ ValidationSummary RunValidation(const std::string& xml_path, const ValidationOpt
   coder_options.locatives_are_targets = true;
   coder_options.code_nominal_events = false;
   coder_options.anonymous_agents = true;
+  coder_options.petrarch_verb_phrases = true;
+  coder_options.verb_forms_only = true;
   Coder coder({{"", &matcher}}, ontology, coder_options);
 
   ValidationSummary summary;

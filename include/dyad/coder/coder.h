@@ -29,6 +29,13 @@ struct CoderOptions {
   // takes the code of its negated meaning ("didn't clash" 110 -> 050) instead of coding nothing.
   // REQUIRES: outlives the coder.
   const PetrarchCodeAlgebra* negation_algebra = nullptr;
+  // PETRARCH's verb phrases: patterns also match words of participle and relative clauses inside
+  // the verb's noun phrases and of a subjectless infinitive ("vowed to wage war on X" matches
+  // "VOW: * WAR"). dyad by default matches the verb's own phrase only.
+  bool petrarch_verb_phrases = false;
+  // Match verbs by the forms the dictionary lists only, not by the parser's lemma (PETRARCH reads
+  // words as written: "departes" is no form of "depart").
+  bool verb_forms_only = false;
   // Code events that are only intended ("wishes to visit"); PETRARCH does, dyad by default not.
   bool code_intended = false;
   // PETRARCH's last-resort targets: an actor named as a place ("the war in Vietnam", "asylum in
