@@ -663,8 +663,10 @@ std::vector<int> SentenceCoder::SubjectsOf(int verb, bool* passive) {
     if (rel == "xcomp") {
       // Object control: "urged Pyongyang to return" -> Pyongyang returns; a passive governor's
       // subject: "Gollum was seen to break into ..." -> Gollum breaks.
+      // (PETRARCH takes the subject of the clause instead: its verb phrase has no object control.)
       int obj = ObjectOf(h);
-      if (obj >= 0 && p_.words[h].upos == "VERB") return ActorsOf(obj, true);
+      if (obj >= 0 && p_.words[h].upos == "VERB" && !options_.petrarch_verb_phrases)
+        return ActorsOf(obj, true);
       for (int c : children_[h])
         if (IsPassiveSubjectRel(Rel(c))) return ActorsOf(c, true);
     }
@@ -825,7 +827,23 @@ PatternResult SentenceCoder::MatchPattern(const VerbPattern& pattern, int verb,
   auto preposition = [&](int w) {
     return p_.words[w].upos == "ADP" || p_.words[w].upos == "IN" || BaseRel(Rel(w)) == "case";
   };
-  // Items before the verb: matched right to left among phrase words before the verb.
+  // Items before the verb: matched right to left among phrase words before the verb; with
+  // PETRARCH's verb phrases also among the subject's words ("{DEATH TOLL} *": "Eriador's death
+  // toll has risen").
+  std::vector<int> before = phrase;
+  if (options_.petrarch_verb_phrases) {
+    std::vector<int> stack;
+    for (int c : children_[verb])
+      if (IsSubjectRel(Rel(c)) || IsPassiveSubjectRel(Rel(c))) stack.push_back(c);
+    while (!stack.empty()) {
+      int w = stack.back();
+      stack.pop_back();
+      before.push_back(w);
+      for (int c : children_[w])
+        if (BaseRel(Rel(c)) != "acl" && BaseRel(Rel(c)) != "punct") stack.push_back(c);
+    }
+    std::sort(before.begin(), before.end());
+  }
   int bound = verb;
   if (verb_item < pattern.items.size()) {
     int group_next = -1;  // inside `{ }`: the word matched right of this one
@@ -838,7 +856,7 @@ PatternResult SentenceCoder::MatchPattern(const VerbPattern& pattern, int verb,
       if (item.kind == K::kGroupBegin) in_group = false;
       if (item.kind != K::kWord && item.kind != K::kSet) continue;
       int found = -1;
-      for (auto it = phrase.rbegin(); it != phrase.rend(); ++it) {
+      for (auto it = before.rbegin(); it != before.rend(); ++it) {
         if (*it >= bound) continue;
         if (in_group && group_next >= 0 && NounPhraseHead(*it) != NounPhraseHead(group_next))
           continue;
@@ -874,11 +892,22 @@ PatternResult SentenceCoder::MatchPattern(const VerbPattern& pattern, int verb,
         r.compound = true;
         break;
       case PatternItem::Kind::kSkip: {
-        // PETRARCH `^` skips the noun phrase of the preposition just matched ("celebrated Iftar in
-        // Osgiliath with the leaders of Gondor": "* IFTAR (IN ^) +" targets Gondor). After
-        // anything else it constrains nothing.
-        if (last == verb || BaseRel(Rel(last)) != "case") break;
-        int np = Head(last);
+        // PETRARCH `^` skips a noun phrase: the one of the preposition just matched ("celebrated
+        // Iftar in Osgiliath with the leaders of Gondor": "* IFTAR (IN ^) +" targets Gondor), else
+        // the next one in the verb's phrase ("celebrate Tabaski with Eriador at Cirith Ungol":
+        // "* TABASKI ^ $" takes its source from Cirith Ungol).
+        int np = -1;
+        if (last != verb && BaseRel(Rel(last)) == "case") {
+          np = Head(last);
+        } else if (last != verb) {
+          for (int w : phrase) {
+            const std::string& upos = p_.words[w].upos;
+            if (w > last && (upos == "NOUN" || upos == "PROPN" || upos == "NN" || upos == "NNP")) {
+              np = w;
+              break;
+            }
+          }
+        }
         if (np < 0) break;
         int end = np;
         std::vector<int> stack = {np};
@@ -1090,6 +1119,10 @@ void SentenceCoder::EmitEvents(int verb, const std::string& code, const std::str
   } else if (passive) {
     for (int c : children_[verb])
       if (IsPassiveSubjectRel(Rel(c))) targets = ActorsOf(c, false);
+  } else if (match.source_after != -2) {
+    // The pattern names the source after the verb (`$`): the subject is acted on.
+    bool ignored = false;
+    targets = SubjectsOf(verb, &ignored);
   } else {
     // No `+`: the object, else (PETRARCH) the first actor in the verb's phrase.
     int nominal = ObjectOf(verb);
@@ -1119,11 +1152,22 @@ void SentenceCoder::EmitEvents(int verb, const std::string& code, const std::str
       }
     }
     // Still none (PETRARCH): the subject of a reported clause ("Arnor believes Dagolath can cope").
+    // A subject that is the source itself ("Frodo said he has deep satisfaction toward Gondor")
+    // gives way to the first actor of the clause.
     if (targets.empty() && options_.locatives_are_targets) {
       for (int c : children_[verb]) {
         if (BaseRel(Rel(c)) != "ccomp") continue;
         for (int cc : children_[c])
           if (IsSubjectRel(Rel(cc))) targets = ActorsOf(cc, false);
+        targets.erase(std::remove_if(targets.begin(), targets.end(),
+                                     [&](int t) {
+                                       for (int src : sources)
+                                         if (resolved_[src].code == resolved_[t].code) return true;
+                                       return false;
+                                     }),
+                      targets.end());
+        if (targets.empty()) targets = ActorsOf(NominalAfter(c, -1), false);
+        if (!targets.empty()) break;
       }
     }
   }
@@ -1151,8 +1195,17 @@ void SentenceCoder::EmitEvents(int verb, const std::string& code, const std::str
   DateSource date_source = DateSource::kNone;
   std::optional<Date> date =
       ResolveEventDate(dates_, p_.words[verb].span, article_.date, &date_source);
+  const size_t first_event = events->size();
   auto make = [&](const Mention& src, const Mention& tgt, const std::string& c) {
     if (c.empty() || c == "---") return;
+    // One event per source, target and code: a compound (`%`) pair code such as 050:050 reaches
+    // each ordered pair twice.
+    for (size_t i = first_event; i < events->size(); ++i) {
+      const Event& e = (*events)[i];
+      if (e.source.code == src.code && e.target.code == tgt.code && e.cameo == c &&
+          e.source.span == src.span && e.target.span == tgt.span)
+        return;
+    }
     if (src.code == tgt.code || &src == &tgt) {
       Say(fmt::format("no event {} {} {}: source and target are the same actor", src.code, c,
                       tgt.code));

@@ -47,6 +47,15 @@ CLOSE
 +SEAL_OFF
 --- WELCOME [050] ---
 WELCOME
+--- RISEN [---] ---
+RISEN
+- {DEATH TOLL} * [190]
+--- MARK [051] ---
+MARK
+- * FEAST $ [017]
+--- RENEW [---] ---
+RENEW
+- % * TIES [050:050]
 )";
 
 constexpr char kActors[] =
@@ -280,6 +289,66 @@ TEST_F(PetrarchCoderTest, AnonymousCompoundAgentsAndListedFormsOnly) {
   EXPECT_EQ(Code(misspelt), (Lines{"ARN 110 GON"})) << explain_;
   options.verb_forms_only = true;
   EXPECT_EQ(Code(misspelt, options), Lines{}) << explain_;
+}
+
+TEST_F(PetrarchCoderTest, WordsBeforeTheVerbMayStandInTheSubject) {
+  // "Rohan's death toll has risen in the dispute with Mordor": "{DEATH TOLL} *".
+  const char* sentence =
+      "1\tRohan\tRohan\tPROPN\tNNP\t_\t4\tnmod:poss\t_\t_\n"
+      "2\t's\t's\tPART\tPOS\t_\t1\tcase\t_\t_\n"
+      "3\tdeath\tdeath\tNOUN\tNN\t_\t4\tcompound\t_\t_\n"
+      "4\ttoll\ttoll\tNOUN\tNN\t_\t6\tnsubj\t_\t_\n"
+      "5\thas\thave\tAUX\tVBZ\t_\t6\taux\t_\t_\n"
+      "6\trisen\trise\tVERB\tVBN\t_\t0\troot\t_\t_\n"
+      "7\tin\tin\tADP\tIN\t_\t9\tcase\t_\t_\n"
+      "8\tthe\tthe\tDET\tDT\t_\t9\tdet\t_\t_\n"
+      "9\tdispute\tdispute\tNOUN\tNN\t_\t6\tobl\t_\t_\n"
+      "10\twith\twith\tADP\tIN\t_\t11\tcase\t_\t_\n"
+      "11\tMordor\tMordor\tPROPN\tNNP\t_\t9\tnmod\t_\t_\n";
+  EXPECT_EQ(Code(sentence), Lines{}) << explain_;
+  CoderOptions options;
+  options.petrarch_verb_phrases = true;
+  EXPECT_EQ(Code(sentence, options), (Lines{"ROH 190 MOR"})) << explain_;
+}
+
+TEST_F(PetrarchCoderTest, SourceAfterTheVerbMakesTheSubjectTheTarget) {
+  // "Arnor marked the feast with Rohan": "* FEAST $" - Rohan acts on Arnor.
+  EXPECT_EQ(Code("1\tArnor\tArnor\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+                 "2\tmarked\tmark\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+                 "3\tthe\tthe\tDET\tDT\t_\t4\tdet\t_\t_\n"
+                 "4\tfeast\tfeast\tNOUN\tNN\t_\t2\tobj\t_\t_\n"
+                 "5\twith\twith\tADP\tIN\t_\t6\tcase\t_\t_\n"
+                 "6\tRohan\tRohan\tPROPN\tNNP\t_\t2\tobl\t_\t_\n"),
+            (Lines{"ROH 017 ARN"}))
+      << explain_;
+}
+
+TEST_F(PetrarchCoderTest, CompoundPairCodeGivesEachOrderedPairOnce) {
+  // "Arnor and Rohan renewed ties": `%` with 050:050.
+  EXPECT_EQ(Code("1\tArnor\tArnor\tPROPN\tNNP\t_\t4\tnsubj\t_\t_\n"
+                 "2\tand\tand\tCCONJ\tCC\t_\t3\tcc\t_\t_\n"
+                 "3\tRohan\tRohan\tPROPN\tNNP\t_\t1\tconj\t_\t_\n"
+                 "4\trenewed\trenew\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+                 "5\tties\ttie\tNOUN\tNNS\t_\t4\tobj\t_\t_\n"),
+            (Lines{"ARN 050 ROH", "ROH 050 ARN"}))
+      << explain_;
+}
+
+TEST_F(PetrarchCoderTest, StatementTargetsTheReportedClausesActor) {
+  // "Arnor said it was worried about Rohan": the reported subject is Arnor itself, so the
+  // statement is about Rohan (PETRARCH's last-resort target).
+  const char* sentence =
+      "1\tArnor\tArnor\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+      "2\tsaid\tsay\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "3\tit\tit\tPRON\tPRP\t_\t5\tnsubj\t_\t_\n"
+      "4\twas\tbe\tAUX\tVBD\t_\t5\tcop\t_\t_\n"
+      "5\tworried\tworried\tADJ\tJJ\t_\t2\tccomp\t_\t_\n"
+      "6\tabout\tabout\tADP\tIN\t_\t7\tcase\t_\t_\n"
+      "7\tRohan\tRohan\tPROPN\tNNP\t_\t5\tobl\t_\t_\n";
+  EXPECT_EQ(Code(sentence), Lines{}) << explain_;
+  CoderOptions options;
+  options.locatives_are_targets = true;
+  EXPECT_EQ(Code(sentence, options), (Lines{"ARN 010 ROH"})) << explain_;
 }
 
 }  // namespace
