@@ -1471,16 +1471,55 @@ std::vector<Event> SentenceCoder::Code() {
 Coder::Coder(std::map<std::string, const DictionaryMatcher*> matchers, const Ontology& ontology,
              CoderOptions options)
     : matchers_(std::move(matchers)), ontology_(ontology), options_(options) {
+  auto fold = [](const std::string& phrase) {
+    std::string words;
+    for (const Token& t : Tokenize(FoldForMatch(phrase))) words += " " + t.text;
+    return words.empty() ? words : words + " ";
+  };
   for (const auto& [lang, matcher] : matchers_) {
     if (discards_.count(matcher)) continue;
     std::vector<FoldedDiscard>& list = discards_[matcher];
     for (const DiscardEntry& d : matcher->dictionaries().discards) {
       if (!d.lang.empty() && !lang.empty() && d.lang != lang) continue;
-      std::string words;
-      for (const Token& t : Tokenize(FoldForMatch(d.phrase))) words += " " + t.text;
-      if (!words.empty()) list.push_back({words + " ", &d});
+      std::string words = fold(d.phrase);
+      if (!words.empty()) list.push_back({words, &d});
+    }
+    std::vector<FoldedIssue>& issues = issues_[matcher];
+    for (const IssueEntry& i : matcher->dictionaries().issues) {
+      if (!i.lang.empty() && !lang.empty() && i.lang != lang) continue;
+      std::string words = fold(i.phrase);
+      if (!words.empty()) issues.push_back({words, &i});
     }
   }
+}
+
+std::vector<std::string> Coder::FindIssues(const DictionaryMatcher* matcher,
+                                           const std::string& folded) const {
+  std::vector<std::string> found;
+  auto it = issues_.find(matcher);
+  if (it == issues_.end()) return found;
+  std::set<std::string> cancelled;
+  for (const FoldedIssue& i : it->second) {
+    if (folded.find(i.phrase) == std::string::npos) continue;
+    if (i.entry->exclude) {
+      cancelled.insert(i.entry->category);
+    } else if (!i.entry->code.empty()) {
+      found.push_back(i.entry->code);
+    }
+  }
+  if (!cancelled.empty()) {
+    // An exclude phrase ("a head start" is no education issue) cancels its category's tags.
+    std::set<std::string> codes_of_cancelled;
+    for (const FoldedIssue& i : it->second)
+      if (!i.entry->exclude && cancelled.count(i.entry->category))
+        codes_of_cancelled.insert(i.entry->code);
+    found.erase(std::remove_if(found.begin(), found.end(),
+                               [&](const std::string& c) { return codes_of_cancelled.count(c); }),
+                found.end());
+  }
+  std::sort(found.begin(), found.end());
+  found.erase(std::unique(found.begin(), found.end()), found.end());
+  return found;
 }
 
 const DiscardEntry* Coder::FindDiscard(const DictionaryMatcher* matcher,
@@ -1507,6 +1546,7 @@ std::vector<Event> Coder::CodeArticle(const Article& article,
   ArticleContext context;
   // Discards: a sentence-level phrase drops its sentence; an article-level one the whole article.
   std::vector<const DiscardEntry*> discarded(sentences.size(), nullptr);
+  std::vector<std::vector<std::string>> issues(sentences.size());
   for (size_t i = 0; i < sentences.size(); ++i) {
     std::string folded;
     const Sentence& s = sentences[i];
@@ -1517,6 +1557,7 @@ std::vector<Event> Coder::CodeArticle(const Article& article,
     for (const Token& t : Tokenize(FoldForMatch(text))) folded += " " + t.text;
     folded += " ";
     discarded[i] = FindDiscard(MatcherFor(sentences[i].language), folded);
+    issues[i] = FindIssues(MatcherFor(sentences[i].language), folded);
     if (discarded[i] && discarded[i]->whole_article) {
       if (explain)
         *explain += fmt::format("article discarded: sentence {} mentions \"{}\"\n", i,
@@ -1541,7 +1582,10 @@ std::vector<Event> Coder::CodeArticle(const Article& article,
       continue;
     }
     SentenceCoder coder(article, s, parses[i], *matcher, ontology_, options_, &context, explain);
-    for (Event& e : coder.Code()) events.push_back(std::move(e));
+    for (Event& e : coder.Code()) {
+      e.issues = issues[i];
+      events.push_back(std::move(e));
+    }
   }
   return events;
 }

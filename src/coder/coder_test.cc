@@ -45,6 +45,10 @@ verb criticise {criticised}
   111  *
 verb say {said}
   010  *
+issue MARITIME
+  south china sea | territorial waters
+issue TRADE
+  tariff
 )";
 
 constexpr char kVietnamese[] = R"(agent GOV
@@ -221,6 +225,23 @@ TEST_F(CoderTest, VietnameseReceptionWithUndatedArticle) {
       << explain_;
   EXPECT_EQ(last_events_[0].date_source, DateSource::kNone);
   EXPECT_EQ(last_events_[0].target.text, "Đại sứ Mỹ");
+}
+
+TEST_F(CoderTest, EventsCarryTheSentencesIssueTags) {
+  EXPECT_EQ(Code("1\tVietnam\tVietnam\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+                 "2\tcriticised\tcriticise\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+                 "3\tLaos\tLaos\tPROPN\tNNP\t_\t2\tobj\t_\t_\n"
+                 "4\tover\tover\tADP\tIN\t_\t7\tcase\t_\t_\n"
+                 "5\ttariffs\ttariff\tNOUN\tNNS\t_\t7\tcompound\t_\t_\n"
+                 "6\tin\tin\tADP\tIN\t_\t7\tcase\t_\t_\n"
+                 "7\tthe\tthe\tDET\tDT\t_\t2\tobl\t_\t_\n"
+                 "8\tSouth\tSouth\tPROPN\tNNP\t_\t7\tflat\t_\t_\n"
+                 "9\tChina\tChina\tPROPN\tNNP\t_\t7\tflat\t_\t_\n"
+                 "10\tSea\tSea\tPROPN\tNNP\t_\t7\tflat\t_\t_\n"),
+            (Lines{"VNM 111 LAO 2026-02-20"}))
+      << explain_;
+  // "tariffs" is not the phrase "tariff"; "South China Sea" is.
+  EXPECT_EQ(last_events_[0].issues, (std::vector<std::string>{"MARITIME"}));
 }
 
 }  // namespace

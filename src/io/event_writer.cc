@@ -95,6 +95,7 @@ nlohmann::json EventToJson(const Event& e) {
   j["verb"] = {{"text", e.verb_text},
                {"span", {e.verb_span.begin, e.verb_span.end}},
                {"pattern", e.verb_pattern}};
+  j["issues"] = e.issues;
   j["text"] = e.text;
   return j;
 }

@@ -68,12 +68,22 @@ class Coder {
   const DiscardEntry* FindDiscard(const DictionaryMatcher* matcher,
                                   const std::string& folded) const;
 
+  // The issue tags a sentence (folded, padded with spaces) mentions, sorted and unique; an
+  // exclude phrase cancels its category.
+  std::vector<std::string> FindIssues(const DictionaryMatcher* matcher,
+                                      const std::string& folded) const;
+
   struct FoldedDiscard {
     std::string phrase;  // " folded words "
     const DiscardEntry* entry;
   };
+  struct FoldedIssue {
+    std::string phrase;  // " folded words "
+    const IssueEntry* entry;
+  };
   std::map<std::string, const DictionaryMatcher*> matchers_;
   std::map<const DictionaryMatcher*, std::vector<FoldedDiscard>> discards_;
+  std::map<const DictionaryMatcher*, std::vector<FoldedIssue>> issues_;
   const Ontology& ontology_;
   CoderOptions options_;
 };

@@ -129,6 +129,9 @@ struct Event {
   Span verb_span;
   std::string verb_pattern;
   std::string text;  // the sentence text
+  // Issue tags of the sentence ("MARITIME", "TRADE"): the dictionaries' issue phrases it mentions,
+  // sorted, each once.
+  std::vector<std::string> issues;
 };
 
 }  // namespace dyad
