@@ -95,17 +95,24 @@ ValidationSummary RunValidation(const std::string& xml_path, const ValidationOpt
   if (options.coding_ontology != "none") {
     std::string path = options.coding_ontology;
     if (path.empty()) {
+      // The <PICOfile> the environment names, else PETRARCH's usual file name, in the dictionary
+      // folder, the verb file's folder or the XML's folder.
+      std::string name =
+          env.pico_file.empty() ? "PETR.Internal.Coding.Ontology.txt" : env.pico_file;
       std::vector<fs::path> dirs = {fs::path(xml_path).parent_path()};
       if (!options.verbs_override.empty())
         dirs.insert(dirs.begin(), fs::path(options.verbs_override).parent_path());
       if (!options.dict_dir.empty()) dirs.insert(dirs.begin(), fs::path(options.dict_dir));
       for (const fs::path& d : dirs) {
-        fs::path candidate = d / "PETR.Internal.Coding.Ontology.txt";
+        fs::path candidate = d / name;
         if (fs::exists(candidate)) {
           path = candidate.string();
           break;
         }
       }
+      if (path.empty() && !env.pico_file.empty())
+        out << "coding ontology: <PICOfile> " << env.pico_file << " not found in the dictionary, "
+            << "verb file or XML folders\n";
     }
     if (path.empty()) {
       out << "coding ontology: PETR.Internal.Coding.Ontology.txt not found; negated verbs are not "

@@ -223,6 +223,7 @@ void ReadEnvironment(const pugi::xml_node& env, PetrarchEnvironment* out) {
   out->agent_file = CollapseSpaces(env.child_value("Agentfile"));
   out->discard_file = CollapseSpaces(env.child_value("Discardfile"));
   out->issue_file = CollapseSpaces(env.child_value("Issuefile"));
+  out->pico_file = CollapseSpaces(env.child_value("PICOfile"));
   std::stringstream inc(env.child_value("Include"));
   while (inc >> item) out->include.push_back(item);
 }

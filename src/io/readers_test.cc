@@ -127,6 +127,7 @@ constexpr char kValidationXml[] = R"(<?xml version="1.0" encoding="utf-8"?>
   <Verbfile>V.txt</Verbfile>
   <Actorfile>A1.txt, A2.txt</Actorfile>
   <Agentfile>G.txt</Agentfile>
+  <PICOfile>PICO.txt</PICOfile>
   <Include>valid DEMO</Include>
 </Environment>
 <Sentences>
@@ -170,11 +171,12 @@ TEST(ReadersTest, PetrarchValidationXml) {
   EXPECT_EQ(c.articles[1].gold[0].attributes[0].first, "noevents");
   EXPECT_TRUE(c.articles[1].given_parses.empty());  // Penn: parsed by dyad instead
   EXPECT_EQ(c.Warnings(), std::vector<std::string>{
-                              "v.xml:22: Penn-bracketed parses are not yet supported; dyad parses "
+                              "v.xml:23: Penn-bracketed parses are not yet supported; dyad parses "
                               "the text itself"});
   EXPECT_TRUE(env.present);
   EXPECT_EQ(env.verb_file, "V.txt");
   EXPECT_EQ(env.actor_files, (std::vector<std::string>{"A1.txt", "A2.txt"}));
+  EXPECT_EQ(env.pico_file, "PICO.txt");
   EXPECT_EQ(env.include, (std::vector<std::string>{"valid", "DEMO"}));
 }
 
