@@ -37,6 +37,14 @@ int RunValidate(const ValidateOptions& opt) {
     parser = [models](const Sentence& s) { return models->Parse(s); };
   } else if (opt.parse != "given") {
     throw Error("--parse takes 'given' or 'own', not '" + opt.parse + "'");
+  } else {
+    // Records without a usable CoNLL-U parse are parsed by dyad (loaded on first need).
+    options.fallback_parser = [models, tried = false](const Sentence& s) mutable {
+      if (!models && !tried) models = LoadModelsOrWarn();
+      tried = true;
+      if (!models) return ParsedSentence{};
+      return models->Parse(s);
+    };
   }
   ValidationSummary s = RunValidation(opt.file, options, parser, std::cout);
   std::cout << s.SummaryLine() << "\n";

@@ -13,6 +13,9 @@
 
 namespace dyad {
 
+// Parses a sentence with dyad's own models (for --parse own); empty function = use given parses.
+using SentenceParser = std::function<ParsedSentence(const Sentence&)>;
+
 struct ValidationOptions {
   std::string dict_dir;  // where the <Environment> files are looked up ("" = the XML's folder)
   std::string verbs_override;  // a verb file to use instead of <Verbfile> ("" = none)
@@ -22,10 +25,10 @@ struct ValidationOptions {
   bool explain_failures = false;  // print the coder's account of each failed record
   // Only the records with these ids ("DEMO_1*" matches ids starting with DEMO_1); empty = all.
   std::vector<std::string> records;
+  // Parses the records that have no usable given parse (none, or Penn-bracketed); empty = such
+  // records are coded from no parse (no events).
+  SentenceParser fallback_parser;
 };
-
-// Parses a sentence with dyad's own models (for --parse own); empty function = use given parses.
-using SentenceParser = std::function<ParsedSentence(const Sentence&)>;
 
 struct ValidationSummary {
   int records = 0;  // records run
