@@ -139,7 +139,8 @@ class SentenceCoder {
   std::vector<int> NearestActorBefore(int verb);
   int ObjectOf(int verb) const;
   int AgentOf(int verb) const;
-  int NominalAfter(int verb, int after, bool infinitives = false) const;
+  // `locatives` also accepts places ("in Hanoi"), which are otherwise where the event happens.
+  int NominalAfter(int verb, int after, bool infinitives = false, bool locatives = false) const;
   bool Negated(int verb) const;
   // `with_modifier_clauses` keeps participle and relative clauses inside noun phrases ("the
   // parade supporting Gondor", "memos sent by Bree"), where PETRARCH finds targets too.
@@ -155,6 +156,15 @@ class SentenceCoder {
   int NounPhraseHead(int w) const;
   // Whether w is an infinitive complement without its own subject ("vowed to wage war").
   bool Infinitive(int w) const;
+  // Whether the mention's head word has a definite determiner ("the minister").
+  bool Definite(const Mention& m) const;
+  // A role without a country used as a modifier of a noun that names no actor: "military aid",
+  // "an official visit" are no actors.
+  bool AgentModifier(int w) const;
+  // The country where the sentence's events happen: the one country named with a locative
+  // preposition ("in Manila", "outside parliament in Bangkok"), else "".
+  void FindEventPlace();
+  static bool DomesticRole(const std::string& code);
   void EmitEvents(int verb, const std::string& code, const std::string& reverse,
                   const std::string& pattern_text, const PatternResult& match,
                   std::vector<Event>* events, const std::vector<int>* given_sources = nullptr);
@@ -180,6 +190,7 @@ class SentenceCoder {
   std::vector<int> mention_of_;
   std::vector<Mention> resolved_;  // mentions resolved through the history, by mention index
   std::vector<DateMention> dates_;
+  std::string event_place_;            // see FindEventPlace
   std::vector<bool> in_date_;          // per word: inside a date expression
   bool has_diacritics_ = false;        // the sentence is written with diacritics
   std::vector<int> subject_mentions_;  // mentions used as subjects, for the history
@@ -365,7 +376,7 @@ int SentenceCoder::MentionInPhrase(int head, int* word) const {
         if (sentence_.language == "vi" && children_[c].empty()) of_phrase = true;
       }
       if (!IsNominalModifierRel(rel) && !of_phrase) continue;
-      if (mention_of_[c] >= 0 &&
+      if (mention_of_[c] >= 0 && !AgentModifier(c) &&
           !(mentions_[mention_of_[c]].unresolved && mentions_[mention_of_[c]].agent == nullptr)) {
         int distance = std::abs(c - head);
         if (distance < best_distance) {
@@ -395,13 +406,29 @@ int SentenceCoder::Resolve(int index, bool as_subject) {
     return nullptr;
   };
   if (m.agent) {
-    pick = scan([&](const HistoryItem& h) { return h.mention.agent == m.agent; });
-    if (!pick && m.code.size() >= 3) {
-      std::string role = m.code;
-      pick = scan([&](const HistoryItem& h) {
-        return h.mention.code.size() > role.size() &&
-               h.mention.code.compare(h.mention.code.size() - role.size(), role.size(), role) == 0;
-      });
+    // Only a definite role refers back ("the Party chief", "the minister"; Vietnamese titles
+    // have no article): "an official", "officials" are somebody new.
+    if (sentence_.language == "vi" || Definite(m)) {
+      pick = scan([&](const HistoryItem& h) { return h.mention.agent == m.agent; });
+      if (!pick && m.code.size() >= 3) {
+        // Another title of the same role refers to a person who holds it ("the Secretary of
+        // State" after "Antony Blinken"); "troops" is not "Russian forces".
+        std::string role = m.code;
+        pick = scan([&](const HistoryItem& h) {
+          return h.mention.person && h.mention.code.size() > role.size() &&
+                 h.mention.code.compare(h.mention.code.size() - role.size(), role.size(), role) ==
+                     0;
+        });
+      }
+    }
+    // A domestic role with no country takes the country where the event happens: "protesters
+    // rallied in Manila", "police arrested demonstrators in Bangkok".
+    if (!pick && !event_place_.empty() && DomesticRole(m.code)) {
+      m.code = event_place_ + m.code;
+      m.unresolved = false;
+      m.entry += " in " + event_place_;
+      Say(fmt::format("'{}' takes the country of the event's place: {}", SpanText(m.span), m.code));
+      return index;
     }
   } else {
     // A pronoun: first the nearest subject before it in this sentence ("Ethiopia indicated it
@@ -467,6 +494,12 @@ std::string SentenceCoder::NonRolePrefix(const std::string& code) const {
 std::vector<int> SentenceCoder::LocatedAgents(int nominal, int agent_mention) {
   std::vector<int> agents = {agent_mention};
   std::vector<int> heads = {nominal};
+  // The agent's own word carries the place when the phrase is headed by another noun: "the
+  // arrest of opposition leaders in Georgia".
+  for (int w = mentions_[agent_mention].first; w <= mentions_[agent_mention].last; ++w)
+    if (w != nominal &&
+        (Head(w) < mentions_[agent_mention].first || Head(w) > mentions_[agent_mention].last))
+      heads.push_back(w);
   for (int c : children_[nominal]) {
     if (BaseRel(Rel(c)) == "conj" && mention_of_[c] >= 0 && mentions_[mention_of_[c]].agent &&
         mentions_[mention_of_[c]].unresolved) {
@@ -771,6 +804,75 @@ bool SentenceCoder::Infinitive(int w) const {
   return to;
 }
 
+// CAMEO codes whose action has no direction when two actors do it together: intentions to
+// cooperate, talks, negotiations, diplomatic cooperation, agreements, material cooperation,
+// ceasefires and fighting.
+bool SymmetricCode(const std::string& code) {
+  if (code.rfind("03", 0) == 0 || code.rfind("06", 0) == 0) return true;
+  static const std::unordered_set<std::string> kCodes = {"040", "041",  "046", "050",
+                                                         "057", "0871", "190", "193"};
+  return kCodes.count(code) > 0;
+}
+
+bool PlaceIsTarget(const std::string& code) {
+  if (code == "042" || code.rfind("02", 0) == 0 || code.rfind("07", 0) == 0) return true;
+  int root = code.size() >= 2 ? std::atoi(code.substr(0, 2).c_str()) : 0;
+  return root >= 15 && root <= 20;
+}
+
+bool SentenceCoder::Definite(const Mention& m) const {
+  for (int w = m.first; w <= m.last; ++w) {
+    if (Head(w) >= m.first && Head(w) <= m.last) continue;  // not the mention's head word
+    for (int c : children_[w]) {
+      const std::string& l = Lemma(c);
+      if (BaseRel(Rel(c)) == "det" &&
+          (l == "the" || l == "this" || l == "that" || l == "these" || l == "those"))
+        return true;
+    }
+  }
+  return false;
+}
+
+bool SentenceCoder::AgentModifier(int w) const {
+  int k = mention_of_[w];
+  if (k < 0 || !mentions_[k].unresolved || !mentions_[k].agent) return false;
+  std::string_view rel = BaseRel(Rel(w));
+  if (rel != "amod" && rel != "compound") return false;
+  int h = Head(w);
+  if (h < 0 || (h >= mentions_[k].first && h <= mentions_[k].last) || mention_of_[h] >= 0)
+    return false;
+  const std::string& upos = p_.words[h].upos;
+  return upos == "NOUN" || upos == "NN" || upos == "NNS" || upos == "N";
+}
+
+bool SentenceCoder::DomesticRole(const std::string& code) {
+  static const std::unordered_set<std::string> kRoles = {"COP", "OPP", "CVL", "JUD", "EDU", "MED",
+                                                         "BUS", "LAB", "AGR", "REL", "HLH"};
+  return kRoles.count(code) > 0;
+}
+
+void SentenceCoder::FindEventPlace() {
+  event_place_.clear();
+  std::set<std::string> countries;
+  for (const Mention& m : mentions_) {
+    if (m.unresolved || m.code.size() != 3) continue;
+    const ActorComponent* c = ontology_.FindActorComponent(m.code);
+    if (c == nullptr || c->kind != ActorComponentKind::kCountry) continue;
+    // The mention's head word with a locative preposition.
+    for (int w = m.first; w <= m.last; ++w) {
+      if (Head(w) >= m.first && Head(w) <= m.last) continue;
+      for (int cc : children_[w]) {
+        if (BaseRel(Rel(cc)) != "case") continue;
+        const std::string& l = Lemma(cc);
+        if (l == "in" || l == "at" || l == "outside" || l == "inside" || l == "near" ||
+            l == "across" || l == "throughout" || l == "tại" || l == "ở")
+          countries.insert(m.code);
+      }
+    }
+  }
+  if (countries.size() == 1) event_place_ = *countries.begin();
+}
+
 int SentenceCoder::NounPhraseHead(int w) const {
   for (int steps = 0; steps < 8; ++steps) {
     std::string_view rel = BaseRel(Rel(w));
@@ -993,7 +1095,7 @@ PatternResult SentenceCoder::MatchPattern(const VerbPattern& pattern, int verb,
 
 // The first nominal with an actor after word `after` in the verb's phrase: for "with +" the object
 // of "with", for "talks with +" likewise.
-int SentenceCoder::NominalAfter(int verb, int after, bool infinitives) const {
+int SentenceCoder::NominalAfter(int verb, int after, bool infinitives, bool locatives) const {
   if (after >= 0) {
     std::string_view rel = BaseRel(Rel(after));
     if (rel == "case" || rel == "mark") {
@@ -1016,13 +1118,13 @@ int SentenceCoder::NominalAfter(int verb, int after, bool infinitives) const {
     // Places are where the event happens, not whom it concerns: "opposed the war in Vietnam",
     // "celebrated Iftar in Osgiliath with the leaders of Gondor".
     bool locative = false;
-    for (int c : options_.locatives_are_targets ? std::vector<int>{} : children_[w]) {
+    for (int c : options_.locatives_are_targets || locatives ? std::vector<int>{} : children_[w]) {
       if (BaseRel(Rel(c)) != "case") continue;
       const std::string& l = Lemma(c);
       locative |= l == "in" || l == "inside" || l == "near" || l == "across" || l == "throughout" ||
                   l == "within" || l == "around" || l == "tại" || l == "ở";
     }
-    if (locative) continue;
+    if (locative || AgentModifier(w)) continue;
     int m = MentionInPhrase(w);
     if (m >= 0 && !(mentions_[m].unresolved && mentions_[m].agent == nullptr)) return w;
   }
@@ -1171,6 +1273,30 @@ void SentenceCoder::EmitEvents(int verb, const std::string& code, const std::str
       }
     }
   }
+  // A compound subject with no target of its own in a symmetric action acts on itself: "Japan
+  // and the Philippines signed a defence agreement" (PETRARCH needs a `%` pattern for this).
+  if (options_.reciprocal_compounds && sources.size() >= 2 && match.target_after == -2 &&
+      !match.target_is_subject && !passive && SymmetricCode(code)) {
+    int object = ObjectOf(verb);
+    if (object < 0 || ActorsOf(object, false).empty()) {
+      Say(fmt::format("'{}' ({}) with a compound subject: its members act on each other",
+                      p_.words[verb].form, code));
+      targets = sources;
+    }
+  }
+  // Last resort: the place of the event is its target for visits, appeals, aid and force
+  // ("arrived in Hanoi for a visit", "called for a ceasefire in Sudan", "launched air strikes in
+  // Syria"); not for words about things that happen there ("opposed the war in Vietnam").
+  if (targets.empty() && !options_.locatives_are_targets && !sources.empty() &&
+      PlaceIsTarget(code)) {
+    int place = NominalAfter(verb, -1, infinitives, /*locatives=*/true);
+    if (place >= 0) {
+      targets = ActorsOf(place, false);
+      if (!targets.empty())
+        Say(fmt::format("'{}' has no other target: taking the place, {}", p_.words[verb].form,
+                        resolved_[targets[0]].code));
+    }
+  }
   if (match.compound) {
     // PETRARCH `%`: the compound subject acts on itself ("Gondor and Osgiliath delayed their
     // meeting"): one event for each ordered pair of its members.
@@ -1259,6 +1385,7 @@ std::vector<Event> SentenceCoder::Code() {
     Say("parse:" + parse);
   }
   FindMentions();
+  FindEventPlace();
   dates_ = FindDateMentions(sentence_.tokens, article_.date);
   for (int w = 0; w < n && !has_diacritics_; ++w)
     has_diacritics_ = sentence_.language == "vi" && Form(w) != FoldWithoutDiacritics(Form(w));
@@ -1463,6 +1590,19 @@ std::vector<Event> SentenceCoder::Code() {
   for (int s : subject_mentions_) {
     if (rememberable(resolved_[s])) history_->push_back({resolved_[s], true});
   }
+  // The grammatical subjects of every clause, coded or not, the main clause's last: "Leahy said he
+  // is proud ..." makes Leahy the one a later "he" refers to.
+  std::vector<std::pair<int, int>> subjects;  // (-depth of the clause, mention)
+  for (int w = 0; w < n; ++w) {
+    if (!IsSubjectRel(Rel(w)) && !IsPassiveSubjectRel(Rel(w))) continue;
+    int k = mention_of_[w] >= 0 ? mention_of_[w] : MentionInPhrase(w);
+    if (k < 0 || !rememberable(resolved_[k])) continue;
+    int depth = 0;
+    for (int h = Head(w); h >= 0 && depth < 64; h = Head(h)) ++depth;
+    subjects.push_back({-depth, k});
+  }
+  std::stable_sort(subjects.begin(), subjects.end());
+  for (const auto& [depth, k] : subjects) history_->push_back({resolved_[k], true});
   return events;
 }
 

@@ -233,6 +233,14 @@ std::vector<DateMention> FindDateMentions(const std::vector<Token>& tokens,
       add(MostRecentWeekday(wd, article), i, i, true);
       continue;
     }
+    // A bare year: "in 2023", "during 2019", Vietnamese "năm 2023" (year precision). Day and
+    // month forms were taken above.
+    if ((at(i) == "in" || at(i) == "during" || at(i) == "năm" || at(i) == "trong") &&
+        IsYear(at(i + 1), &y)) {
+      add(MakeDate(y, 1, 1, DatePrecision::kYear), i + 1, i + 1, false);
+      ++i;
+      continue;
+    }
     // Vietnamese: "ngày 19/2", "chiều 15/4", "sáng 15/4/2023", "ngày 15.4.2023", "hôm 3/5".
     static const std::string_view kDayWords[] = {"ngày", "sáng", "chiều",     "tối",      "trưa",
                                                  "đêm",  "hôm",  "rạng sáng", "chiều tối"};

@@ -42,6 +42,20 @@ TEST(DatesTest, EnglishDayMonth) {
   EXPECT_EQ(m[0].precision, DatePrecision::kMonth);
 }
 
+TEST(DatesTest, BareYearsHaveYearPrecision) {
+  auto m = Find("upgraded their relations in 2023.", "2025-09-17");
+  ASSERT_EQ(m.size(), 1u);
+  EXPECT_EQ(m[0].date, "2023-01-01");
+  EXPECT_EQ(m[0].text, "2023");
+  EXPECT_EQ(m[0].precision, DatePrecision::kYear);
+  EXPECT_EQ(One("nâng cấp quan hệ năm 2023.", nullptr), "2023-01-01 [2023]");
+  // A number that is no year, or a year without a preposition, is no date.
+  EXPECT_EQ(One("in 12000 cases"), "found 0");
+  EXPECT_EQ(One("the 2023 agreement"), "found 0");
+  // Month forms keep month precision.
+  EXPECT_EQ(Find("in March 2023", nullptr)[0].precision, DatePrecision::kMonth);
+}
+
 TEST(DatesTest, EnglishRelative) {
   // 2026-02-20 is a Friday.
   EXPECT_EQ(One("said on Wednesday"), "2026-02-18 [Wednesday]");

@@ -130,6 +130,7 @@ ValidationSummary RunValidation(const std::string& xml_path, const ValidationOpt
   coder_options.anonymous_agents = true;
   coder_options.petrarch_verb_phrases = true;
   coder_options.verb_forms_only = true;
+  coder_options.reciprocal_compounds = false;
   Coder coder({{"", &matcher}}, ontology, coder_options);
 
   ValidationSummary summary;

@@ -23,6 +23,20 @@ bool ParseDigits(std::string_view s, int* v) {
 
 }  // namespace
 
+const char* DatePrecisionName(DatePrecision precision) {
+  switch (precision) {
+    case DatePrecision::kDay:
+      return "day";
+    case DatePrecision::kWeek:
+      return "week";
+    case DatePrecision::kMonth:
+      return "month";
+    case DatePrecision::kYear:
+      return "year";
+  }
+  return "day";
+}
+
 std::string Date::ToString() const {
   char buf[32];
   std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month, day);

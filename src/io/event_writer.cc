@@ -82,6 +82,9 @@ nlohmann::json EventToJson(const Event& e) {
   j["article"] = e.article;
   j["sentence"] = e.sentence;
   j["date"] = e.date ? nlohmann::json(e.date->ToString()) : nlohmann::json(nullptr);
+  // "last week", "March 2023", "in 2023": the date stands for a week, month or year.
+  j["date_precision"] =
+      e.date ? nlohmann::json(DatePrecisionName(e.date->precision)) : nlohmann::json(nullptr);
   const char* ds = DateSourceName(e.date_source);
   j["date_source"] = ds ? nlohmann::json(ds) : nlohmann::json(nullptr);
   j["language"] = e.language;

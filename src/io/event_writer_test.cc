@@ -36,7 +36,7 @@ TEST(EventWriterTest, JsonRecordHasTheDocumentedShape) {
   w.Finish();
   EXPECT_EQ(
       out.str(),
-      R"({"article":"000_x","cameo":"041","cameo_name":"Discuss by telephone","date":"2026-02-19","date_source":"text","goldstein":1.0,"issues":["MARITIME"],"language":"en","plover":{"context":"","event":"CONSULT","mode":"phone"},"quad_class":1,"sentence":2,"source":{"code":"VNMGOV","span":[10,16],"text":"To Lam"},"target":{"code":"USAELI","span":[40,53],"text":"Patrick Leahy"},"text":"To Lam held phone talks with \"Leahy\", a friend.","verb":{"pattern":"hold phone talks with +","span":[17,33],"text":"held phone talks"}})"
+      R"({"article":"000_x","cameo":"041","cameo_name":"Discuss by telephone","date":"2026-02-19","date_precision":"day","date_source":"text","goldstein":1.0,"issues":["MARITIME"],"language":"en","plover":{"context":"","event":"CONSULT","mode":"phone"},"quad_class":1,"sentence":2,"source":{"code":"VNMGOV","span":[10,16],"text":"To Lam"},"target":{"code":"USAELI","span":[40,53],"text":"Patrick Leahy"},"text":"To Lam held phone talks with \"Leahy\", a friend.","verb":{"pattern":"hold phone talks with +","span":[17,33],"text":"held phone talks"}})"
       "\n");
   Event undated = Sample();
   undated.date.reset();
@@ -44,6 +44,10 @@ TEST(EventWriterTest, JsonRecordHasTheDocumentedShape) {
   auto j = EventToJson(undated);
   EXPECT_TRUE(j["date"].is_null());
   EXPECT_TRUE(j["date_source"].is_null());
+  EXPECT_TRUE(j["date_precision"].is_null());
+  Event month = Sample();
+  month.date->precision = DatePrecision::kMonth;
+  EXPECT_EQ(EventToJson(month)["date_precision"], "month");
 }
 
 TEST(EventWriterTest, CsvQuotesAndTsvFlattens) {

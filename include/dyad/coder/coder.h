@@ -42,6 +42,10 @@ struct CoderOptions {
   // Gondor") and the subject of a reported clause ("Arnor believes Dagolath can cope" codes
   // Arnor against Dagolath). dyad by default takes neither.
   bool locatives_are_targets = false;
+  // A compound subject without a target of its own, in a symmetric action (talks, agreements,
+  // cooperation, fighting), gives events between its members ("Japan and the Philippines signed a
+  // defence agreement"). PETRARCH does this only for `%` patterns.
+  bool reciprocal_compounds = true;
   // Code event nouns whose agent is named ("Blinken's visit to Vietnam"); PETRARCH codes verbs
   // only.
   bool code_nominal_events = true;

@@ -12,6 +12,9 @@ namespace dyad {
 
 enum class DatePrecision { kDay, kWeek, kMonth, kYear };
 
+// "day", "week", "month", "year".
+const char* DatePrecisionName(DatePrecision precision);
+
 struct Date {
   int year = 0;
   int month = 1;  // 1..12
