@@ -52,6 +52,17 @@ const std::unordered_set<std::string>& IntentVerbs() {
   return *s;
 }
 
+// English verbs whose object is the subject of their infinitive complement.
+const std::unordered_set<std::string>& ObjectControlVerbs() {
+  static const auto* s = new std::unordered_set<std::string>{
+      "ask",       "urge",    "want",      "tell",      "order",     "force",    "allow",
+      "permit",    "invite",  "encourage", "persuade",  "press",     "pressure", "push",
+      "require",   "request", "call",      "compel",    "expect",    "enable",   "help",
+      "advise",    "warn",    "instruct",  "authorize", "authorise", "oblige",   "beg",
+      "challenge", "lobby",   "prompt",    "cause",     "need",      "appeal",   "implore"};
+  return *s;
+}
+
 const std::unordered_set<std::string>& Pronouns() {
   static const auto* s = new std::unordered_set<std::string>{
       "he",  "she", "him", "her", "his",  "they", "them", "their", "it",
@@ -172,6 +183,14 @@ class SentenceCoder {
   // subject hosts), or an empty list when the noun names no event of an actor.
   std::vector<int> NominalSources(int noun, const std::string& code);
   EventActor ToEventActor(const Mention& m) const;
+  // PETRARCH's verb interaction (with its coding ontology): a complement's events take the
+  // composed code of the governing verb and their own, and replace the governing verb's; under a
+  // negated governor they take their negated code.
+  void ComposeComplements(const std::vector<std::string>& verb_code,
+                          const std::vector<bool>& verb_negated,
+                          std::vector<std::vector<Event>>* by_verb);
+  // Sets the event's CAMEO code with its name, Goldstein score, quad class and PLOVER coding.
+  void SetCode(Event* e, const std::string& code) const;
 
   const Article& article_;
   const Sentence& sentence_;
@@ -696,9 +715,12 @@ std::vector<int> SentenceCoder::SubjectsOf(int verb, bool* passive) {
     if (rel == "xcomp") {
       // Object control: "urged Pyongyang to return" -> Pyongyang returns; a passive governor's
       // subject: "Gollum was seen to break into ..." -> Gollum breaks.
-      // (PETRARCH takes the subject of the clause instead: its verb phrase has no object control.)
+      // PETRARCH's verb phrase gives the infinitive the clause's subject unless the object is
+      // the subject of the infinitive's clause, as with verbs of asking and making ("wants Putin
+      // to attack", "urged Eriador to respond"; but "hosting Osgiliath to celebrate").
       int obj = ObjectOf(h);
-      if (obj >= 0 && p_.words[h].upos == "VERB" && !options_.petrarch_verb_phrases)
+      if (obj >= 0 && p_.words[h].upos == "VERB" &&
+          (!options_.petrarch_verb_phrases || ObjectControlVerbs().count(Lemma(h))))
         return ActorsOf(obj, true);
       for (int c : children_[h])
         if (IsPassiveSubjectRel(Rel(c))) return ActorsOf(c, true);
@@ -772,8 +794,17 @@ std::vector<int> SentenceCoder::PhraseWords(int verb, bool with_modifier_clauses
     // highly); a clause does not, except (PETRARCH's verb phrase) an infinitive without a subject
     // of its own: "vowed to wage war on X" has the pattern word "war".
     bool predicative = BaseRel(rel) == "xcomp" && p_.words[c].upos != "VERB";
-    if (IsSubjectRel(rel) || IsPassiveSubjectRel(rel) ||
-        (IsClausalRel(rel) && !predicative && !(infinitives && Infinitive(c))))
+    if (infinitives && Infinitive(c)) {
+      // The infinitive's nouns, not the infinitive itself: pattern words name things, and the
+      // embedded verb codes (and composes) on its own.
+      for (int cc : children_[c]) {
+        std::string_view r = Rel(cc);
+        if (!IsSubjectRel(r) && !IsClausalRel(r) && BaseRel(r) != "mark" && BaseRel(r) != "aux")
+          stack.push_back(cc);
+      }
+      continue;
+    }
+    if (IsSubjectRel(rel) || IsPassiveSubjectRel(rel) || (IsClausalRel(rel) && !predicative))
       continue;
     stack.push_back(c);
   }
@@ -812,6 +843,13 @@ bool SymmetricCode(const std::string& code) {
   static const std::unordered_set<std::string> kCodes = {"040", "041",  "046", "050",
                                                          "057", "0871", "190", "193"};
   return kCodes.count(code) > 0;
+}
+
+// PETRARCH 2 pairs the members of a compound subject with no target for cooperation codes
+// (roots 03 to 06).
+bool PetrarchPairCode(const std::string& code) {
+  return code.rfind("03", 0) == 0 || code.rfind("04", 0) == 0 || code.rfind("05", 0) == 0 ||
+         code.rfind("06", 0) == 0;
 }
 
 bool PlaceIsTarget(const std::string& code) {
@@ -1188,6 +1226,75 @@ std::vector<int> SentenceCoder::NominalSources(int noun, const std::string& code
   return SubjectsOf(g, &passive);
 }
 
+void SentenceCoder::ComposeComplements(const std::vector<std::string>& verb_code,
+                                       const std::vector<bool>& verb_negated,
+                                       std::vector<std::vector<Event>>* by_verb) {
+  const PetrarchCodeAlgebra& algebra = *options_.negation_algebra;
+  const int n = static_cast<int>(p_.words.size());
+  for (int w = 0; w < n; ++w) {
+    if ((*by_verb)[w].empty()) continue;
+    int v = Head(w);
+    if (v < 0 || (BaseRel(Rel(w)) != "xcomp" && !Infinitive(w))) continue;
+    for (int c : children_[w])
+      if (IsSubjectRel(Rel(c))) v = -1;  // a complement with its own subject is no control
+    // "X was seen to break into ...": the seeing is somebody else's; X's act is the complement.
+    if (v >= 0)
+      for (int c : children_[v])
+        if (IsPassiveSubjectRel(Rel(c))) v = -1;
+    if (v < 0) continue;
+    std::vector<Event>& lower = (*by_verb)[w];
+    if (verb_negated[v]) {
+      // "did not ask X to help Y": the negation reaches the complement.
+      std::vector<Event> kept;
+      for (Event& e : lower) {
+        std::optional<std::string> neg = algebra.Negate(e.cameo);
+        if (!neg) continue;
+        Say(fmt::format("'{}' under negated '{}': {} becomes {}", p_.words[w].form,
+                        p_.words[v].form, e.cameo, *neg));
+        SetCode(&e, *neg);
+        kept.push_back(std::move(e));
+      }
+      lower = std::move(kept);
+      continue;
+    }
+    if (verb_code[v].empty()) continue;
+    // The governing verb's meaning composes with its complement's: "wants to help Y" (030 + 070)
+    // is 033, "is seeking to deepen a partnership" (030 + 060) is 031. One event replaces both.
+    std::vector<Event> composed;
+    for (const Event& e : lower) {
+      std::optional<std::string> code = algebra.Combine(verb_code[v], e.cameo);
+      if (!code) {
+        composed.clear();
+        break;
+      }
+      Event c = e;
+      if (*code != e.cameo) {
+        Say(fmt::format("'{}' ({}) composes with its complement '{}' ({}): {}", p_.words[v].form,
+                        verb_code[v], p_.words[w].form, e.cameo, *code));
+        SetCode(&c, *code);
+      }
+      composed.push_back(std::move(c));
+    }
+    if (composed.empty()) continue;
+    lower = std::move(composed);
+    (*by_verb)[v].clear();
+  }
+}
+
+void SentenceCoder::SetCode(Event* e, const std::string& code) const {
+  e->cameo = code;
+  e->cameo_name.clear();
+  e->goldstein = 0;
+  e->quad_class = 0;
+  e->plover = {};
+  if (const CameoCode* cc = ontology_.Find(code)) {
+    e->cameo_name = cc->name;
+    e->goldstein = cc->goldstein;
+    e->quad_class = static_cast<int>(cc->quad_class);
+    e->plover = cc->plover;
+  }
+}
+
 void SentenceCoder::EmitEvents(int verb, const std::string& code, const std::string& reverse,
                                const std::string& pattern_text, const PatternResult& match,
                                std::vector<Event>* events, const std::vector<int>* given_sources) {
@@ -1276,9 +1383,9 @@ void SentenceCoder::EmitEvents(int verb, const std::string& code, const std::str
   // A compound subject with no target of its own in a symmetric action acts on itself: "Japan
   // and the Philippines signed a defence agreement" (PETRARCH needs a `%` pattern for this).
   if (options_.reciprocal_compounds && sources.size() >= 2 && match.target_after == -2 &&
-      !match.target_is_subject && !passive && SymmetricCode(code)) {
-    int object = ObjectOf(verb);
-    if (object < 0 || ActorsOf(object, false).empty()) {
+      !match.target_is_subject && !passive &&
+      (options_.petrarch_verb_phrases ? PetrarchPairCode(code) : SymmetricCode(code))) {
+    if (targets.empty()) {
       Say(fmt::format("'{}' ({}) with a compound subject: its members act on each other",
                       p_.words[verb].form, code));
       targets = sources;
@@ -1400,6 +1507,8 @@ std::vector<Event> SentenceCoder::Code() {
   // Verbs first, then event nouns; a noun a verb's pattern used ("held phone talks") is part of
   // that verb's event, not one of its own.
   std::vector<bool> used(n, false);
+  std::vector<std::string> verb_code(n);  // the code each verb took, events or not
+  std::vector<bool> verb_negated(n, false);
   std::vector<int> order;
   for (int v = 0; v < n; ++v)
     if (p_.words[v].upos != "NOUN") order.push_back(v);
@@ -1453,6 +1562,7 @@ std::vector<Event> SentenceCoder::Code() {
       continue;
     }
     const bool negated = Negated(v) && !options_.code_negated;
+    if (negated) verb_negated[v] = true;
     std::vector<int> phrase = PhraseWords(v, false, options_.petrarch_verb_phrases);
     const VerbPattern* best = nullptr;
     const VerbBlock* best_block = nullptr;
@@ -1540,6 +1650,7 @@ std::vector<Event> SentenceCoder::Code() {
       Say(fmt::format("verb '{}': pattern '{}' codes nothing", word.form, pattern_text));
       continue;
     }
+    verb_code[v] = code;
     for (int w : best_match.words) used[w] = true;
     if (nominal) {
       // A noun codes only as a nominal event whose agent is named ("Blinken's visit to
@@ -1554,6 +1665,8 @@ std::vector<Event> SentenceCoder::Code() {
     }
     EmitEvents(v, code, reverse, pattern_text, best_match, &by_verb[v]);
   }
+  if (options_.negation_algebra && options_.petrarch_verb_phrases)
+    ComposeComplements(verb_code, verb_negated, &by_verb);
   // Reported speech: "X said Y criticised Z" codes Y against Z; the statement verb is dropped when
   // a clause it embeds produced an event.
   for (int v = 0; v < n; ++v) {

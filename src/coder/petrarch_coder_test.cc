@@ -53,6 +53,10 @@ RISEN
 --- MARK [051] ---
 MARK
 - * FEAST $ [017]
+--- PROMISE [030] ---
+PROMISE
+--- RESTORE [050] ---
+RESTORE
 --- RENEW [---] ---
 RENEW
 - % * TIES [050:050]
@@ -63,7 +67,8 @@ constexpr char kActors[] =
 constexpr char kAgents[] =
     "OFFICIAL [~GOV]\nMINISTER [~GOV]\nSOLDIER [~MIL]\nCLERIC [~REL]\nLAWMAKER [~LEG]\n";
 constexpr char kAlgebra[] =
-    "010:0x1000\n011:0x1000-0xFFFF\n057:0x0087\n110:0x1007f#0x7000\n111:0x7001\n050:0x0080\n";
+    "010:0x1000\n011:0x1000-0xFFFF\n030:0x3000\n032:0x3080\n057:0x0087\n110:0x1007f#0x7000\n"
+    "111:0x7001\n050:0x0080\n";
 
 class PetrarchCoderTest : public ::testing::Test {
  protected:
@@ -349,6 +354,34 @@ TEST_F(PetrarchCoderTest, StatementTargetsTheReportedClausesActor) {
   CoderOptions options;
   options.locatives_are_targets = true;
   EXPECT_EQ(Code(sentence, options), (Lines{"ARN 010 ROH"})) << explain_;
+}
+
+// "Arnor promised to restore ties with Gondor" / "Arnor did not promise to restore ties ...".
+std::string Promise(bool negated) {
+  std::string s = "1\tArnor\tArnor\tPROPN\tNNP\t_\t4\tnsubj\t_\t_\n";
+  s += negated
+           ? "2\tdid\tdo\tAUX\tVBD\t_\t4\taux\t_\t_\n3\tnot\tnot\tPART\tRB\t_\t4\tadvmod\t_\t_\n"
+           : "2\tthen\tthen\tADV\tRB\t_\t4\tadvmod\t_\t_\n3\talso\talso\tADV\tRB\t_\t4\tadvmod\t_"
+             "\t_\n";
+  s += "4\tpromised\tpromise\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+       "5\tto\tto\tPART\tTO\t_\t6\tmark\t_\t_\n"
+       "6\trestore\trestore\tVERB\tVB\t_\t4\txcomp\t_\t_\n"
+       "7\tties\ttie\tNOUN\tNNS\t_\t6\tobj\t_\t_\n"
+       "8\twith\twith\tADP\tIN\t_\t9\tcase\t_\t_\n"
+       "9\tGondor\tGondor\tPROPN\tNNP\t_\t6\tobl\t_\t_\n";
+  return s;
+}
+
+TEST_F(PetrarchCoderTest, ComplementsComposeWithTheirGoverningVerb) {
+  CoderOptions options;
+  options.code_intended = true;
+  options.petrarch_verb_phrases = true;
+  EXPECT_EQ(Code(Promise(false), options), (Lines{"ARN 050 GON"})) << explain_;
+  options.negation_algebra = &algebra_;
+  // 030 + 050 = 0x3080 = 032: one event, the promise to cooperate.
+  EXPECT_EQ(Code(Promise(false), options), (Lines{"ARN 032 GON"})) << explain_;
+  // A negated promise: the restoration's negation (0x0080 - 0xFFFF) names no code.
+  EXPECT_EQ(Code(Promise(true), options), Lines{}) << explain_;
 }
 
 }  // namespace

@@ -83,10 +83,12 @@ ValidationSummary RunValidation(const std::string& xml_path, const ValidationOpt
   ReadPath(
       xml_path, read, [&](Article&& a) { articles.push_back(std::move(a)); },
       [&](const InputProblem& p) {
-        if (p.severity == InputProblem::Severity::kError) problems.push_back(p.message);
+        problems.push_back(
+            (p.severity == InputProblem::Severity::kError ? "input error: " : "input warning: ") +
+            p.message);
       });
   if (!env.present) throw InputError(xml_path, "no <Environment>: not a PETRARCH validation file");
-  for (const std::string& p : problems) out << "input error: " << p << "\n";
+  for (const std::string& p : problems) out << p << "\n";
   DictionarySet dictionaries = LoadEnvironmentDictionaries(xml_path, env, options);
   for (const DictProblem& p : dictionaries.problems) out << "dictionary: " << p.ToString() << "\n";
   DictionaryMatcher matcher(dictionaries);
@@ -130,7 +132,6 @@ ValidationSummary RunValidation(const std::string& xml_path, const ValidationOpt
   coder_options.anonymous_agents = true;
   coder_options.petrarch_verb_phrases = true;
   coder_options.verb_forms_only = true;
-  coder_options.reciprocal_compounds = false;
   Coder coder({{"", &matcher}}, ontology, coder_options);
 
   ValidationSummary summary;

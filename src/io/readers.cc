@@ -306,6 +306,38 @@ void ReadSentenceRecord(const pugi::xml_node& s, const std::string& origin, int 
   sink(std::move(a));
 }
 
+// Adds the missing '/' to <Name ...> start tags of elements that are meant to be empty: those not
+// followed by their own end tag before the next tag.
+static std::string CloseEmptyElements(std::string_view xml,
+                                      std::initializer_list<std::string_view> names) {
+  std::string out;
+  out.reserve(xml.size() + 16);
+  size_t pos = 0;
+  while (pos < xml.size()) {
+    size_t lt = xml.find('<', pos);
+    if (lt == std::string_view::npos) break;
+    size_t gt = xml.find('>', lt);
+    if (gt == std::string_view::npos) break;
+    std::string_view tag = xml.substr(lt + 1, gt - lt - 1);
+    bool fix = false;
+    for (std::string_view n : names) {
+      if (tag.substr(0, n.size()) != n) continue;
+      if (tag.size() > n.size() && !std::isspace(static_cast<unsigned char>(tag[n.size()])))
+        continue;
+      if (!tag.empty() && tag.back() == '/') continue;
+      size_t next = xml.find('<', gt);
+      std::string close = "</" + std::string(n);
+      fix = next == std::string_view::npos || xml.substr(next, close.size()) != close;
+    }
+    out.append(xml.substr(pos, gt - pos));
+    if (fix) out += '/';
+    out += '>';
+    pos = gt + 1;
+  }
+  out.append(xml.substr(pos));
+  return out;
+}
+
 void ReadPetrarchXml(std::string_view content, const std::string& origin, const ArticleSink& sink,
                      const ProblemSink& problems, PetrarchEnvironment* environment) {
   bool warned_penn = false;
@@ -338,8 +370,22 @@ void ReadPetrarchXml(std::string_view content, const std::string& origin, const 
          origin + ":" + std::to_string(LineOfOffset(content, at)) + ": malformed XML (" +
              ok.description() + " at byte " + std::to_string(at) +
              "); reading the well-formed <Sentence> records one by one");
-  // Recovery: parse each <Sentence ...>...</Sentence> chunk on its own so one broken record does
-  // not lose the others.
+  // Recovery: parse the <Environment> and each <Sentence ...>...</Sentence> chunk on its own so
+  // one broken record does not lose the others.
+  if (size_t eb = content.find("<Environment"); eb != std::string_view::npos) {
+    size_t ee = content.find("</Environment>", eb);
+    if (ee != std::string_view::npos) {
+      ee += std::string_view("</Environment>").size();
+      pugi::xml_document env;
+      if (env.load_buffer(content.data() + eb, ee - eb, pugi::parse_default, pugi::encoding_utf8)) {
+        ReadEnvironment(env.document_element(), environment);
+      } else {
+        Report(problems, InputProblem::Severity::kError,
+               origin + ":" + std::to_string(LineOfOffset(content, eb)) +
+                   ": malformed <Environment>; its dictionaries are not known");
+      }
+    }
+  }
   size_t pos = 0;
   while (true) {
     size_t b = content.find("<Sentence ", pos);
@@ -361,6 +407,23 @@ void ReadPetrarchXml(std::string_view content, const std::string& origin, const 
         chunk.load_buffer(content.data() + b, e - b, pugi::parse_default | pugi::parse_ws_pcdata,
                           pugi::encoding_utf8);
     int line = LineOfOffset(content, b);
+    std::string repaired;
+    if (!r) {
+      // A common defect of hand-edited validation files: <EventCoding ...> written without the
+      // closing slash. Read such a record with its empty elements closed, and say so.
+      repaired = CloseEmptyElements(content.substr(b, e - b), {"EventCoding", "Config"});
+      if (repaired.size() != e - b) {
+        pugi::xml_parse_result again =
+            chunk.load_buffer(repaired.data(), repaired.size(),
+                              pugi::parse_default | pugi::parse_ws_pcdata, pugi::encoding_utf8);
+        if (again) {
+          Report(problems, InputProblem::Severity::kWarning,
+                 origin + ":" + std::to_string(line) +
+                     ": <EventCoding> without its closing '/'; read as an empty element");
+          r = again;
+        }
+      }
+    }
     if (r) {
       ReadSentenceRecord(chunk.document_element(), origin, line, &warned_penn, sink, problems);
     } else {

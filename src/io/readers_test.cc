@@ -196,6 +196,32 @@ TEST(ReadersTest, MalformedXmlKeepsTheGoodRecords) {
   EXPECT_EQ(errors[1].rfind("m.xml:3: malformed <Sentence> record (", 0), 0u) << errors[1];
 }
 
+TEST(ReadersTest, UnclosedEventCodingIsReadAsEmptyAndTheEnvironmentKept) {
+  // Hand-edited validation files write <EventCoding ...> without its '/' and forget the root's end.
+  std::string xml =
+      "<Validation>\n"
+      "<Environment><Verbfile>V.txt</Verbfile><Include>valid AFP</Include></Environment>\n"
+      "<Sentences>\n"
+      "<Sentence category=\"AFP\" date=\"20080804\" id=\"A1\">\n"
+      "<EventCoding eventcode=\"042\" sourcecode=\"USA\" targetcode=\"CHN\" >\n"
+      "<Text>One.</Text>\n</Sentence>\n"
+      "<Sentence category=\"AFP\" date=\"20080804\" id=\"A2\">\n"
+      "<EventCoding noevents=\"True\"> </EventCoding>\n<Text>Two.</Text>\n</Sentence>\n"
+      "</Sentences>\n";
+  PetrarchEnvironment env;
+  auto c = Read(xml, "gsr.xml", InputFormat::kPetrarchXml, &env);
+  ASSERT_EQ(c.articles.size(), 2u);
+  EXPECT_EQ(c.articles[0].id, "A1");
+  ASSERT_EQ(c.articles[0].gold.size(), 1u);
+  EXPECT_EQ(c.articles[0].gold[0].code, "042");
+  EXPECT_EQ(c.articles[1].id, "A2");
+  EXPECT_TRUE(env.present);
+  EXPECT_EQ(env.verb_file, "V.txt");
+  EXPECT_EQ(c.Errors().size(), 1u);  // the document as a whole is malformed
+  EXPECT_EQ(c.Warnings(), std::vector<std::string>{"gsr.xml:4: <EventCoding> without its closing "
+                                                   "'/'; read as an empty element"});
+}
+
 TEST(ReadersTest, ConlluDocumentsBecomeArticles) {
   std::string conllu =
       "# newdoc id = d1\n# text = Hi there.\n"

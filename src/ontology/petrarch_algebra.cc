@@ -116,4 +116,25 @@ std::optional<std::string> PetrarchCodeAlgebra::Negate(std::string_view cameo) c
   return std::nullopt;
 }
 
+std::optional<std::string> PetrarchCodeAlgebra::Combine(std::string_view upper,
+                                                        std::string_view lower) const {
+  const std::vector<int64_t>& up = Values(upper);
+  const std::vector<int64_t>& lo = Values(lower);
+  if (up.empty() || lo.empty()) return std::nullopt;
+  int64_t u = up.back(), l = lo.back();
+  int64_t r;
+  if (l < 0) {
+    r = l + u;
+  } else if (u >= 0x1000 && l >= 0x1000) {
+    r = l;
+  } else if (l >= u) {
+    r = l;
+  } else {
+    r = u + l;
+  }
+  std::optional<std::string> code = CodeOf(r);
+  if (code && *code == "---") return std::nullopt;
+  return code;
+}
+
 }  // namespace dyad

@@ -40,7 +40,7 @@ struct PetrarchEnvironment {
   std::string agent_file;
   std::string discard_file;
   std::string issue_file;
-  std::string pico_file;  // <PICOfile>: PETRARCH's internal coding ontology (negation)
+  std::string pico_file;             // <PICOfile>: PETRARCH's internal coding ontology (negation)
   std::vector<std::string> include;  // record categories to run; empty = all
   bool present = false;
 };

@@ -37,6 +37,12 @@ class PetrarchCodeAlgebra {
   // nullopt ("042": not visiting is no event).
   std::optional<std::string> Negate(std::string_view cameo) const;
 
+  // PETRARCH's composition of a governing verb's code with its complement's ("wants to help":
+  // 030 + 070 = 033): with u and l their values (each code's last value, its family value),
+  // l + u when l < 0; l when both are at least 0x1000 (two verbal acts: the inner one counts);
+  // l when l >= u; u + l otherwise. nullopt when a code is unknown or no code has the result.
+  std::optional<std::string> Combine(std::string_view upper, std::string_view lower) const;
+
   size_t size() const { return values_.size(); }
 
  private:
