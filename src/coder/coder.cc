@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <functional>
 #include <map>
 #include <optional>
 #include <set>
@@ -527,8 +528,16 @@ std::vector<int> SentenceCoder::LocatedAgents(int nominal, int agent_mention) {
     }
   }
   std::vector<int> places;
-  auto add_place = [&](int w) {
+  std::function<void(int)> add_place = [&](int w) {
     int pm = mention_of_[w];
+    // "officials from the Vietnamese embassy": the place is a modifier of the phrase's noun.
+    if (pm < 0 && BaseRel(Rel(w)) == "nmod") {
+      for (int c : children_[w]) {
+        std::string_view rel = BaseRel(Rel(c));
+        if ((rel == "compound" || rel == "amod") && mention_of_[c] >= 0) add_place(c);
+      }
+      return;
+    }
     if (pm < 0 || mentions_[pm].unresolved || mentions_[pm].code.size() < 3) return;
     // A coded actor lends its country: "the administration of President Donald Trump" = USA;
     // an actor without a role lends all of its code: "an MSF Arnor diplomat" = NGOARN + GOV.
@@ -1368,6 +1377,7 @@ void SentenceCoder::EmitEvents(int verb, const std::string& code, const std::str
         if (BaseRel(Rel(c)) != "ccomp") continue;
         for (int cc : children_[c])
           if (IsSubjectRel(Rel(cc))) targets = ActorsOf(cc, false);
+        size_t before = targets.size();
         targets.erase(std::remove_if(targets.begin(), targets.end(),
                                      [&](int t) {
                                        for (int src : sources)
@@ -1375,7 +1385,7 @@ void SentenceCoder::EmitEvents(int verb, const std::string& code, const std::str
                                        return false;
                                      }),
                       targets.end());
-        if (targets.empty()) targets = ActorsOf(NominalAfter(c, -1), false);
+        if (targets.empty() && before > 0) targets = ActorsOf(NominalAfter(c, -1), false);
         if (!targets.empty()) break;
       }
     }

@@ -260,6 +260,19 @@ TEST_F(PetrarchCoderTest, ParticleParsedAsPrepositionStillMakesThePhrasalVerb) {
       << explain_;
 }
 
+TEST_F(PetrarchCoderTest, AgentPlacedByAModifierOfItsPhrasesNoun) {
+  // "Soldiers from the Gondor border fought Rohan": the place modifies the nmod's noun.
+  EXPECT_EQ(Code("1\tSoldiers\tsoldier\tNOUN\tNNS\t_\t6\tnsubj\t_\t_\n"
+                 "2\tfrom\tfrom\tADP\tIN\t_\t5\tcase\t_\t_\n"
+                 "3\tthe\tthe\tDET\tDT\t_\t5\tdet\t_\t_\n"
+                 "4\tGondor\tGondor\tPROPN\tNNP\t_\t5\tcompound\t_\t_\n"
+                 "5\tborder\tborder\tNOUN\tNN\t_\t1\tnmod\t_\t_\n"
+                 "6\tfought\tfight\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+                 "7\tRohan\tRohan\tPROPN\tNNP\t_\t6\tobj\t_\t_\n"),
+            (Lines{"GONMIL 110 ROH"}))
+      << explain_;
+}
+
 TEST_F(PetrarchCoderTest, CompoundTargetAfterAMultiWordName) {
   // "Arnor welcomed ties between Minas Tirith and Rohan".
   EXPECT_EQ(Code("1\tArnor\tArnor\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
