@@ -7,6 +7,7 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <sstream>
 #include <unordered_set>
 
 #include "dyad/coder/dates.h"
@@ -71,6 +72,50 @@ const std::unordered_set<std::string>& Pronouns() {
   return *s;
 }
 
+// The code a PETRARCH verb word stands for in a transformation ("SAY" -> 010): the verb's own
+// code, else its block's; "" when the word is no verb of the dictionary.
+std::string VerbWordCode(const std::string& word, const DictionaryMatcher& matcher) {
+  for (const VerbRef& ref : matcher.FindVerb(FoldForMatch(word))) {
+    std::string code = ref.verb && !ref.verb->code.empty() ? ref.verb->code : ref.block->code;
+    if (!code.empty() && code != "---") return code.substr(0, code.find(':'));
+  }
+  return "";
+}
+
+// Parses `~ a (a b ATTACK) SAY = a b 015`; nullopt for a rule dyad cannot read or whose verbs
+// the dictionary does not know.
+std::optional<Coder::Transformation> ParseTransformation(std::string_view text,
+                                                         const DictionaryMatcher& matcher) {
+  std::string t(text);
+  for (char& c : t)
+    if (c == '(' || c == ')' || c == '=' || c == '~') c = ' ';
+  std::stringstream ss(t);
+  std::vector<std::string> w;
+  for (std::string x; ss >> x;) w.push_back(x);
+  // a X Y LOWER UPPER P Q RESULT
+  if (w.size() != 8 || w[0] != "a") return std::nullopt;
+  auto var = [](const std::string& x) { return x.size() == 1 ? x[0] : '?'; };
+  Coder::Transformation r;
+  r.text = std::string(text);
+  r.lower_source = var(w[1]);
+  r.lower_target = var(w[2]);
+  r.out_source = var(w[5]);
+  r.out_target = var(w[6]);
+  if (std::string("ab_.").find(r.lower_source) == std::string::npos ||
+      std::string("b.").find(r.lower_target) == std::string::npos ||
+      std::string("ab").find(r.out_source) == std::string::npos ||
+      std::string("ab").find(r.out_target) == std::string::npos)
+    return std::nullopt;
+  if (w[3] != "Q") {
+    r.lower_code = VerbWordCode(w[3], matcher);
+    if (r.lower_code.empty()) return std::nullopt;
+  }
+  r.upper_code = VerbWordCode(w[4], matcher);
+  if (r.upper_code.empty()) return std::nullopt;
+  if (w[7] != "Q") r.out_code = w[7];
+  return r;
+}
+
 // One actor mention over the words of a sentence.
 struct Mention {
   int first = 0;  // word indices, inclusive
@@ -111,8 +156,10 @@ class SentenceCoder {
  public:
   SentenceCoder(const Article& article, const Sentence& sentence, const ParsedSentence& parse,
                 const DictionaryMatcher& matcher, const Ontology& ontology,
-                const CoderOptions& options, ArticleContext* context, std::string* explain)
-      : article_(article),
+                const CoderOptions& options, ArticleContext* context, std::string* explain,
+                const std::vector<Coder::Transformation>* transformations = nullptr)
+      : transformations_(transformations),
+        article_(article),
         sentence_(sentence),
         p_(parse),
         matcher_(matcher),
@@ -166,6 +213,11 @@ class SentenceCoder {
   // The head noun of the noun phrase word w modifies ("economic" in "new economic relations" ->
   // "relations"); w itself when it modifies nothing.
   int NounPhraseHead(int w) const;
+  // Whether verb is the past participle of an existential clause ("There were ten soldiers
+  // killed"), whose subject is acted on.
+  bool ExistentialPassive(int verb) const;
+  // Whether verb is a past participle modifying a noun ("victims killed by the crash").
+  bool PassiveParticiple(int verb) const;
   // Whether w is an infinitive complement without its own subject ("vowed to wage war").
   bool Infinitive(int w) const;
   // Whether the mention's head word has a definite determiner ("the minister").
@@ -190,9 +242,14 @@ class SentenceCoder {
   void ComposeComplements(const std::vector<std::string>& verb_code,
                           const std::vector<bool>& verb_negated,
                           std::vector<std::vector<Event>>* by_verb);
+  // Applies the first PETRARCH transformation that matches the events of complement w under
+  // verb v (code upper_code); returns whether one did.
+  bool ApplyTransformation(int v, int w, const std::string& upper_code,
+                           std::vector<std::vector<Event>>* by_verb);
   // Sets the event's CAMEO code with its name, Goldstein score, quad class and PLOVER coding.
   void SetCode(Event* e, const std::string& code) const;
 
+  const std::vector<Coder::Transformation>* transformations_;
   const Article& article_;
   const Sentence& sentence_;
   const ParsedSentence& p_;
@@ -700,11 +757,46 @@ int SentenceCoder::AgentOf(int verb) const {
   return -1;
 }
 
+bool SentenceCoder::PassiveParticiple(int verb) const {
+  if (Rel(verb) != "acl") return false;  // not acl:relcl, which has a subject of its own
+  const Word& w = p_.words[verb];
+  bool participle = w.xpos == "VBN" || (w.feats.find("VerbForm=Part") != std::string::npos &&
+                                        (w.feats.find("Voice=Pass") != std::string::npos ||
+                                         w.feats.find("Tense=Past") != std::string::npos));
+  if (!participle) return false;
+  for (int c : children_[verb]) {
+    std::string_view rel = BaseRel(Rel(c));
+    if (rel == "aux" || IsSubjectRel(Rel(c))) return false;
+  }
+  return true;
+}
+
+bool SentenceCoder::ExistentialPassive(int verb) const {
+  // Taggers often read the participle as a past tense here ("There were ten soldiers killed").
+  if (p_.words[verb].xpos != "VBN" && p_.words[verb].xpos != "VBD") return false;
+  bool subject = false;
+  for (int c : children_[verb]) {
+    if (BaseRel(Rel(c)) == "aux") return false;
+    subject |= IsSubjectRel(Rel(c));
+  }
+  if (!subject) return false;
+  auto expletive = [&](int w) {
+    for (int c : children_[w])
+      if (BaseRel(Rel(c)) == "expl") return true;
+    return false;
+  };
+  return expletive(verb) || (Head(verb) >= 0 && expletive(Head(verb)));
+}
+
 std::vector<int> SentenceCoder::SubjectsOf(int verb, bool* passive) {
   *passive = false;
   for (int c : children_[verb]) {
     if (IsPassiveSubjectRel(Rel(c))) *passive = true;
   }
+  // A past participle on a noun is passive: "victims killed by the crash", "soldiers killed in
+  // Ukraine" - the noun is acted on; so is one in an existential clause ("There were ten
+  // soldiers killed in Ukraine").
+  if (PassiveParticiple(verb) || ExistentialPassive(verb)) *passive = true;
   if (*passive) {
     int agent = AgentOf(verb);
     // No "by" phrase: PETRARCH takes the first other actor in the verb's phrase ("The
@@ -1243,15 +1335,27 @@ void SentenceCoder::ComposeComplements(const std::vector<std::string>& verb_code
   for (int w = 0; w < n; ++w) {
     if ((*by_verb)[w].empty()) continue;
     int v = Head(w);
-    if (v < 0 || (BaseRel(Rel(w)) != "xcomp" && !Infinitive(w))) continue;
-    for (int c : children_[w])
-      if (IsSubjectRel(Rel(c))) v = -1;  // a complement with its own subject is no control
+    if (v < 0) continue;
+    // A reported clause with its own subject ("claimed that they had attacked Iraq") is read by
+    // the transformations only.
+    bool own_subject = false;
+    for (int c : children_[w]) own_subject |= IsSubjectRel(Rel(c));
+    if (BaseRel(Rel(w)) == "ccomp" && own_subject) {
+      if (!verb_negated[v] && !verb_code[v].empty())
+        ApplyTransformation(v, w, verb_code[v], by_verb);
+      continue;
+    }
+    if (BaseRel(Rel(w)) != "xcomp" && !Infinitive(w)) continue;
+    if (own_subject) v = -1;  // a complement with its own subject is no control
     // "X was seen to break into ...": the seeing is somebody else's; X's act is the complement.
     if (v >= 0)
       for (int c : children_[v])
         if (IsPassiveSubjectRel(Rel(c))) v = -1;
     if (v < 0) continue;
     std::vector<Event>& lower = (*by_verb)[w];
+    if (!verb_negated[v] && !verb_code[v].empty() &&
+        ApplyTransformation(v, w, verb_code[v], by_verb))
+      continue;
     if (verb_negated[v]) {
       // "did not ask X to help Y": the negation reaches the complement.
       std::vector<Event> kept;
@@ -1288,6 +1392,68 @@ void SentenceCoder::ComposeComplements(const std::vector<std::string>& verb_code
     lower = std::move(composed);
     (*by_verb)[v].clear();
   }
+}
+
+bool SentenceCoder::ApplyTransformation(int v, int w, const std::string& upper_code,
+                                        std::vector<std::vector<Event>>* by_verb) {
+  if (!transformations_ || transformations_->empty()) return false;
+  const PetrarchCodeAlgebra& algebra = *options_.negation_algebra;
+  // PETRARCH compares codes by family: the value, and the value with its last one, two or three
+  // hexadecimal digits cleared.
+  auto in_family = [&](const std::string& code, const std::string& family) {
+    const std::vector<int64_t>& vs = algebra.Values(code);
+    const std::vector<int64_t>& fs = algebra.Values(family);
+    if (vs.empty() || fs.empty()) return code == family;
+    int64_t f = fs.back();
+    for (int64_t x : vs) {
+      if (x < 0) continue;
+      for (int64_t m : {int64_t{1}, int64_t{0x10}, int64_t{0x100}, int64_t{0x1000}})
+        if (x - x % m == f) return true;
+    }
+    return false;
+  };
+  std::vector<Event>& lower = (*by_verb)[w];
+  bool own_subject = false;
+  for (int c : children_[w]) own_subject |= IsSubjectRel(Rel(c));
+  // The governing verb's source: its events', else its subject's.
+  EventActor upper;
+  if (!(*by_verb)[v].empty()) {
+    upper = (*by_verb)[v].front().source;
+  } else {
+    bool passive = false;
+    std::vector<int> subjects = SubjectsOf(v, &passive);
+    if (subjects.empty() || passive) return false;
+    upper = ToEventActor(resolved_[subjects.front()]);
+  }
+  for (const Coder::Transformation& t : *transformations_) {
+    if (!in_family(upper_code, t.upper_code)) continue;
+    std::vector<Event> out;
+    for (const Event& e : lower) {
+      if (!t.lower_code.empty() && !in_family(e.cameo, t.lower_code)) continue;
+      // 'a': the complement's own subject is the governor's source ("claimed that they had
+      // attacked"); '_': no subject of its own ("wants to attack"); 'b': another actor, its own
+      // subject or the governor's object ("wants Putin to attack").
+      bool same = e.source.code == upper.code;
+      if (t.lower_source == 'a' && !(own_subject && same)) continue;
+      if (t.lower_source == '_' && (own_subject || !same)) continue;
+      if (t.lower_source == 'b' && same) continue;
+      const EventActor& b = t.lower_source == 'b' ? e.source : e.target;
+      Event r = e;
+      r.source = t.out_source == 'a' ? upper : b;
+      r.target = t.out_target == 'a' ? upper : b;
+      if (r.source.code == r.target.code) continue;
+      if (!t.out_code.empty()) SetCode(&r, t.out_code);
+      r.verb_pattern = "transformation: " + t.text;
+      out.push_back(std::move(r));
+    }
+    if (out.empty()) continue;
+    Say(fmt::format("'{}' over '{}': {} gives {} {} {}", p_.words[v].form, p_.words[w].form, t.text,
+                    out[0].source.code, out[0].cameo, out[0].target.code));
+    lower = std::move(out);
+    (*by_verb)[v].clear();
+    return true;
+  }
+  return false;
 }
 
 void SentenceCoder::SetCode(Event* e, const std::string& code) const {
@@ -1337,6 +1503,10 @@ void SentenceCoder::EmitEvents(int verb, const std::string& code, const std::str
   } else if (passive) {
     for (int c : children_[verb])
       if (IsPassiveSubjectRel(Rel(c))) targets = ActorsOf(c, false);
+    if (targets.empty() && PassiveParticiple(verb)) targets = ActorsOf(Head(verb), false);
+    if (targets.empty() && ExistentialPassive(verb))
+      for (int c : children_[verb])
+        if (IsSubjectRel(Rel(c))) targets = ActorsOf(c, false);
   } else if (match.source_after != -2) {
     // The pattern names the source after the verb (`$`): the subject is acted on.
     bool ignored = false;
@@ -1374,7 +1544,8 @@ void SentenceCoder::EmitEvents(int verb, const std::string& code, const std::str
     // gives way to the first actor of the clause.
     if (targets.empty() && options_.locatives_are_targets) {
       for (int c : children_[verb]) {
-        if (BaseRel(Rel(c)) != "ccomp") continue;
+        // A negated report ("said he would not help Israel") states nothing done to anyone.
+        if (BaseRel(Rel(c)) != "ccomp" || (Negated(c) && p_.words[c].upos == "VERB")) continue;
         for (int cc : children_[c])
           if (IsSubjectRel(Rel(cc))) targets = ActorsOf(cc, false);
         size_t before = targets.size();
@@ -1747,6 +1918,11 @@ Coder::Coder(std::map<std::string, const DictionaryMatcher*> matchers, const Ont
       std::string words = fold(d.phrase);
       if (!words.empty()) list.push_back({words, &d});
     }
+    std::vector<Transformation>& rules = transformations_[matcher];
+    for (const RawEntry& raw : matcher->dictionaries().transformations) {
+      if (std::optional<Transformation> t = ParseTransformation(raw.text, *matcher))
+        rules.push_back(std::move(*t));
+    }
     std::vector<FoldedIssue>& issues = issues_[matcher];
     for (const IssueEntry& i : matcher->dictionaries().issues) {
       if (!i.lang.empty() && !lang.empty() && i.lang != lang) continue;
@@ -1844,7 +2020,9 @@ std::vector<Event> Coder::CodeArticle(const Article& article,
       if (explain) *explain += "  no dictionaries for this language\n";
       continue;
     }
-    SentenceCoder coder(article, s, parses[i], *matcher, ontology_, options_, &context, explain);
+    auto rules = transformations_.find(matcher);
+    SentenceCoder coder(article, s, parses[i], *matcher, ontology_, options_, &context, explain,
+                        rules == transformations_.end() ? nullptr : &rules->second);
     for (Event& e : coder.Code()) {
       e.issues = issues[i];
       events.push_back(std::move(e));

@@ -57,6 +57,12 @@ MARK
 PROMISE
 --- RESTORE [050] ---
 RESTORE
+--- ATTACK [190] ---
+ATTACK
+--- CLAIM [110] ---
+CLAIM
+~ a (a b ATTACK) CLAIM = a b 015
+~ a (b . ATTACK) CLAIM = a b 112
 --- RENEW [---] ---
 RENEW
 - % * TIES [050:050]
@@ -67,8 +73,8 @@ constexpr char kActors[] =
 constexpr char kAgents[] =
     "OFFICIAL [~GOV]\nMINISTER [~GOV]\nSOLDIER [~MIL]\nCLERIC [~REL]\nLAWMAKER [~LEG]\n";
 constexpr char kAlgebra[] =
-    "010:0x1000\n011:0x1000-0xFFFF\n030:0x3000\n032:0x3080\n057:0x0087\n110:0x1007f#0x7000\n"
-    "111:0x7001\n050:0x0080\n";
+    "010:0x1000\n011:0x1000-0xFFFF\n015:0x10a0\n030:0x3000\n032:0x3080\n057:0x0087\n"
+    "110:0x1007f#0x7000\n111:0x7001\n112:0x70a0\n050:0x0080\n190:0x00A0\n";
 
 class PetrarchCoderTest : public ::testing::Test {
  protected:
@@ -395,6 +401,53 @@ TEST_F(PetrarchCoderTest, ComplementsComposeWithTheirGoverningVerb) {
   EXPECT_EQ(Code(Promise(false), options), (Lines{"ARN 032 GON"})) << explain_;
   // A negated promise: the restoration's negation (0x0080 - 0xFFFF) names no code.
   EXPECT_EQ(Code(Promise(true), options), Lines{}) << explain_;
+}
+
+// "Arnor claimed that {they|Rohan} had attacked Mordor."
+std::string Claim(const std::string& who) {
+  std::string w = who == "they" ? "they\tthey\tPRON\tPRP" : who + "\t" + who + "\tPROPN\tNNP";
+  return "1\tArnor\tArnor\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+         "2\tclaimed\tclaim\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+         "3\tthat\tthat\tSCONJ\tIN\t_\t6\tmark\t_\t_\n"
+         "4\t" +
+         w +
+         "\t_\t6\tnsubj\t_\t_\n"
+         "5\thad\thave\tAUX\tVBD\t_\t6\taux\t_\t_\n"
+         "6\tattacked\tattack\tVERB\tVBN\t_\t2\tccomp\t_\t_\n"
+         "7\tMordor\tMordor\tPROPN\tNNP\t_\t6\tobj\t_\t_\n";
+}
+
+TEST_F(PetrarchCoderTest, TransformationsRewriteReportedEvents) {
+  CoderOptions options;
+  options.petrarch_verb_phrases = true;
+  options.locatives_are_targets = true;
+  // Without the coding ontology: the claim (110, not a statement) and the attack.
+  EXPECT_EQ(Code(Claim("Rohan"), options), (Lines{"ARN 110 ROH", "ROH 190 MOR"})) << explain_;
+  options.negation_algebra = &algebra_;
+  // Claiming one's own attack is claiming responsibility (015); another's is an accusation (112).
+  EXPECT_EQ(Code(Claim("they"), options), (Lines{"ARN 015 MOR"})) << explain_;
+  EXPECT_EQ(Code(Claim("Rohan"), options), (Lines{"ARN 112 ROH"})) << explain_;
+}
+
+TEST_F(PetrarchCoderTest, ParticiplesOnNounsAndExistentialsArePassive) {
+  // "Civilians in Rohan killed by Mordor": the noun is the target, the by-phrase the source.
+  EXPECT_EQ(Code("1\tArnor\tArnor\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+                 "2\tmourned\tmourn\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+                 "3\tRohan\tRohan\tPROPN\tNNP\t_\t2\tobj\t_\t_\n"
+                 "4\tattacked\tattack\tVERB\tVBN\tVerbForm=Part\t3\tacl\t_\t_\n"
+                 "5\tby\tby\tADP\tIN\t_\t6\tcase\t_\t_\n"
+                 "6\tMordor\tMordor\tPROPN\tNNP\t_\t4\tobl\t_\t_\n"),
+            (Lines{"MOR 190 ROH"}))
+      << explain_;
+  // "There were Rohan soldiers attacked by Mordor".
+  EXPECT_EQ(Code("1\tThere\tthere\tPRON\tEX\t_\t2\texpl\t_\t_\n"
+                 "2\twere\tbe\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+                 "3\tRohan\tRohan\tPROPN\tNNP\t_\t4\tnsubj\t_\t_\n"
+                 "4\tattacked\tattack\tVERB\tVBD\t_\t2\tcsubj\t_\t_\n"
+                 "5\tby\tby\tADP\tIN\t_\t6\tcase\t_\t_\n"
+                 "6\tMordor\tMordor\tPROPN\tNNP\t_\t4\tobl\t_\t_\n"),
+            (Lines{"MOR 190 ROH"}))
+      << explain_;
 }
 
 }  // namespace

@@ -77,6 +77,21 @@ class Coder {
   std::vector<std::string> FindIssues(const DictionaryMatcher* matcher,
                                       const std::string& folded) const;
 
+  // A PETRARCH transformation rule, `~ a (a b ATTACK) SAY = a b 015`: an event reported or
+  // intended by a governing verb becomes one event of another code. Verb words are resolved to
+  // their codes when the coder is built.
+ public:
+  struct Transformation {
+    char lower_source = 'a';  // 'a' (the governor's source), 'b', '_' (none of its own), '.'
+    char lower_target = 'b';  // 'b' or '.'
+    std::string lower_code;   // the complement's code family; "" = any (PETRARCH `Q`)
+    std::string upper_code;   // the governing verb's code family
+    char out_source = 'a', out_target = 'b';
+    std::string out_code;  // "" = the complement's code (`Q`)
+    std::string text;      // the rule as written
+  };
+
+ private:
   struct FoldedDiscard {
     std::string phrase;  // " folded words "
     const DiscardEntry* entry;
@@ -88,6 +103,7 @@ class Coder {
   std::map<std::string, const DictionaryMatcher*> matchers_;
   std::map<const DictionaryMatcher*, std::vector<FoldedDiscard>> discards_;
   std::map<const DictionaryMatcher*, std::vector<FoldedIssue>> issues_;
+  std::map<const DictionaryMatcher*, std::vector<Transformation>> transformations_;
   const Ontology& ontology_;
   CoderOptions options_;
 };
