@@ -1303,6 +1303,17 @@ std::vector<int> SentenceCoder::NominalSources(int noun, const std::string& code
       }
     }
   }
+  // Vietnamese: an event word the tagger took for a noun, hanging on the actor that heads a
+  // verbless sentence ("Chủ tịch nước Lương Cường hội đàm với Tổng thống Indonesia ...").
+  if (sentence_.language == "vi") {
+    int h = Head(noun);
+    std::string_view rel = BaseRel(Rel(noun));
+    if (h >= 0 && Head(h) < 0 && (rel == "nmod" || rel == "compound" || rel == "dep") &&
+        MentionInPhrase(h) >= 0) {
+      std::vector<int> a = ActorsOf(h, true);
+      if (!a.empty()) return a;
+    }
+  }
   // Else the subject of the clause, when the clause makes it the noun's agent: the object of a
   // light verb ("held a reception for X"), a circumstance ("at a reception for X"), or a
   // consultation it took part in ("acknowledged the results of a phone call with X").
@@ -1499,6 +1510,20 @@ void SentenceCoder::EmitEvents(int verb, const std::string& code, const std::str
     int nominal = match.target_after == -1 ? ObjectOf(verb)
                                            : NominalAfter(verb, match.target_after, infinitives);
     if (nominal < 0 && match.target_after == -1) nominal = NominalAfter(verb, verb, infinitives);
+    // A misparse can hang the target elsewhere ("thăm chính thức Việt Nam" with Việt Nam read as
+    // a subject): the actor named right after the pattern's last word, in the same clause.
+    if (nominal < 0) {
+      int after = match.target_after == -1 ? verb : match.target_after;
+      for (int w = after + 1; w <= after + 2 && w < static_cast<int>(p_.words.size()); ++w) {
+        if (p_.words[w].upos == "PUNCT") break;
+        if (mention_of_[w] >= 0 && !mentions_[mention_of_[w]].unresolved) {
+          nominal = w;
+          Say(fmt::format("'{}': the target is the actor right after the pattern, {}",
+                          p_.words[verb].form, mentions_[mention_of_[w]].code));
+          break;
+        }
+      }
+    }
     targets = ActorsOf(nominal, false);
   } else if (passive) {
     for (int c : children_[verb])

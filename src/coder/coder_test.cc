@@ -55,6 +55,10 @@ constexpr char kVietnamese[] = R"(agent GOV
   Tổng Bí thư | Đại sứ
 verb tiếp
   043:042  *
+verb hội đàm
+  040  * với +
+verb thăm
+  042  * +
 )";
 
 class CoderTest : public ::testing::Test {
@@ -225,6 +229,28 @@ TEST_F(CoderTest, VietnameseReceptionWithUndatedArticle) {
       << explain_;
   EXPECT_EQ(last_events_[0].date_source, DateSource::kNone);
   EXPECT_EQ(last_events_[0].target.text, "Đại sứ Mỹ");
+}
+
+TEST_F(CoderTest, VietnameseMisparsesStillGiveTheEvent) {
+  // The event word tagged as a noun on the actor heading a verbless parse.
+  EXPECT_EQ(Code("1\tTổng Bí thư\tTổng Bí thư\tNOUN\tN\t_\t0\troot\t_\t_\n"
+                 "2\tTô Lâm\tTô Lâm\tPROPN\tNp\t_\t1\tcompound\t_\t_\n"
+                 "3\thội đàm\thội đàm\tNOUN\tN\t_\t1\tnmod\t_\t_\n"
+                 "4\tvới\tvới\tADP\tE\t_\t5\tcase\t_\t_\n"
+                 "5\tĐại sứ\tĐại sứ\tNOUN\tN\t_\t3\tobl\t_\t_\n"
+                 "6\tMỹ\tMỹ\tPROPN\tNp\t_\t5\tnmod\t_\t_\n",
+                 "2026-02-20", "vi"),
+            (Lines{"VNMGOV 040 USAGOV 2026-02-20"}))
+      << explain_;
+  // The target read as the subject of a clause of its own, right after the verb.
+  EXPECT_EQ(Code("1\tTô Lâm\tTô Lâm\tPROPN\tNp\t_\t2\tnsubj\t_\t_\n"
+                 "2\tthăm\tthăm\tVERB\tV\t_\t0\troot\t_\t_\n"
+                 "3\tMỹ\tMỹ\tPROPN\tNp\t_\t4\tnsubj\t_\t_\n"
+                 "4\tvào\tvào\tVERB\tV\t_\t2\tccomp\t_\t_\n"
+                 "5\ttháng 10\ttháng 10\tNOUN\tN\t_\t4\tobj\t_\t_\n",
+                 "2026-02-20", "vi"),
+            (Lines{"VNMGOV 042 USA 2026-02-20"}))
+      << explain_;
 }
 
 TEST_F(CoderTest, EventsCarryTheSentencesIssueTags) {

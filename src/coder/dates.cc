@@ -127,6 +127,14 @@ std::optional<Date> AnchorDayMonth(int d, int m, const std::optional<Date>& arti
   return candidate;
 }
 
+// A month without a year ("in October", "tháng 10"): this year's, or last year's when it would
+// begin more than 31 days after the article date.
+std::optional<Date> AnchorMonth(int m, const std::optional<Date>& article) {
+  std::optional<Date> d = AnchorDayMonth(1, m, article);
+  if (d) d->precision = DatePrecision::kMonth;
+  return d;
+}
+
 std::optional<Date> MostRecentWeekday(int weekday, const std::optional<Date>& article) {
   if (!article) return std::nullopt;
   int back = (article->Weekday() - weekday + 7) % 7;
@@ -170,6 +178,12 @@ std::vector<DateMention> FindDateMentions(const std::vector<Token>& tokens,
       if (IsYear(at(i + 1), &y) && at(i) != "may") {
         add(MakeDate(y, m, 1, DatePrecision::kMonth), i, i + 1, false);
         ++i;
+        continue;
+      }
+      // "in October": the month nearest the article date (not "may", a verb far more often).
+      if (i > 0 && (at(i - 1) == "in" || at(i - 1) == "during") && at(i) != "may" &&
+          at(i).back() != '.') {
+        add(AnchorMonth(m, article), i, i, true);
         continue;
       }
     }
@@ -279,6 +293,13 @@ std::vector<DateMention> FindDateMentions(const std::vector<Token>& tokens,
           IsYear(at(i + 3), &y)) {
         add(MakeDate(y, m, 1, DatePrecision::kMonth), i, i + 3, false);
         i += 3;
+        continue;
+      }
+      // "tháng 10": a month without a year (not "3 tháng", a duration).
+      if (ParseNumber(at(i + 1), &m) && m >= 1 && m <= 12 &&
+          at(i + 1).find('/') == std::string::npos && at(i + 2) != "năm" && at(i + 2) != "/") {
+        add(AnchorMonth(m, article), i, i + 1, true);
+        ++i;
         continue;
       }
       if (at(i + 1) == "trước" && article) {

@@ -56,6 +56,19 @@ TEST(DatesTest, BareYearsHaveYearPrecision) {
   EXPECT_EQ(Find("in March 2023", nullptr)[0].precision, DatePrecision::kMonth);
 }
 
+TEST(DatesTest, MonthsWithoutAYear) {
+  auto m = Find("will visit Vietnam in October.", "2025-09-17");
+  ASSERT_EQ(m.size(), 1u);
+  EXPECT_EQ(m[0].date, "2025-10-01");
+  EXPECT_EQ(m[0].precision, DatePrecision::kMonth);
+  EXPECT_EQ(One("sẽ thăm Việt Nam vào tháng 10.", "2025-09-17"), "2025-10-01 [tháng 10]");
+  // Past months far after the article date belong to the year before.
+  EXPECT_EQ(One("met in December.", "2025-03-01"), "2024-12-01 [December]");
+  EXPECT_EQ(One("kéo dài 3 tháng.", "2025-09-17"), "found 0");  // a duration
+  EXPECT_EQ(One("you may go", "2025-09-17"), "found 0");
+  EXPECT_EQ(One("no date without an article: in October", nullptr), "found 0");
+}
+
 TEST(DatesTest, EnglishRelative) {
   // 2026-02-20 is a Friday.
   EXPECT_EQ(One("said on Wednesday"), "2026-02-18 [Wednesday]");
