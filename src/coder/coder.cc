@@ -1927,56 +1927,95 @@ std::vector<Event> SentenceCoder::Code() {
 
 }  // namespace
 
+void Coder::PhraseIndex::Add(std::vector<std::string> words) {
+  if (words.empty()) return;
+  by_first[words.front()].push_back(static_cast<uint32_t>(phrases.size()));
+  phrases.push_back(std::move(words));
+}
+
+std::vector<uint32_t> Coder::PhraseIndex::Find(const std::vector<std::string>& words) const {
+  std::vector<uint32_t> found;
+  for (size_t i = 0; i < words.size(); ++i) {
+    auto it = by_first.find(words[i]);
+    if (it == by_first.end()) continue;
+    for (uint32_t k : it->second) {
+      const std::vector<std::string>& ph = phrases[k];
+      if (i + ph.size() > words.size()) continue;
+      if (std::equal(ph.begin() + 1, ph.end(), words.begin() + i + 1)) found.push_back(k);
+    }
+  }
+  std::sort(found.begin(), found.end());
+  found.erase(std::unique(found.begin(), found.end()), found.end());
+  return found;
+}
+
+namespace {
+
+// A phrase's or a sentence's words for discard and issue matching: its folded tokens, or (PETRARCH
+// discards) its folded words split at white space only.
+std::vector<std::string> MatchWords(std::string_view text, bool raw) {
+  std::vector<std::string> out;
+  std::string folded = FoldForMatch(text);
+  if (!raw) {
+    for (const Token& t : Tokenize(folded)) out.push_back(t.text);
+    return out;
+  }
+  std::stringstream ss(folded);
+  for (std::string w; ss >> w;) out.push_back(w);
+  return out;
+}
+
+}  // namespace
+
 Coder::Coder(std::map<std::string, const DictionaryMatcher*> matchers, const Ontology& ontology,
              CoderOptions options)
     : matchers_(std::move(matchers)), ontology_(ontology), options_(options) {
-  auto fold = [](const std::string& phrase) {
-    std::string words;
-    for (const Token& t : Tokenize(FoldForMatch(phrase))) words += " " + t.text;
-    return words.empty() ? words : words + " ";
-  };
   for (const auto& [lang, matcher] : matchers_) {
     if (discards_.count(matcher)) continue;
-    std::vector<FoldedDiscard>& list = discards_[matcher];
+    Discards& discards = discards_[matcher];
     for (const DiscardEntry& d : matcher->dictionaries().discards) {
       if (!d.lang.empty() && !lang.empty() && d.lang != lang) continue;
-      std::string words = fold(d.phrase);
-      if (!words.empty()) list.push_back({words, &d});
+      std::vector<std::string> words = MatchWords(d.phrase, options_.discards_on_raw_words);
+      if (words.empty()) continue;
+      discards.index.Add(std::move(words));
+      discards.entries.push_back(&d);
     }
     std::vector<Transformation>& rules = transformations_[matcher];
     for (const RawEntry& raw : matcher->dictionaries().transformations) {
       if (std::optional<Transformation> t = ParseTransformation(raw.text, *matcher))
         rules.push_back(std::move(*t));
     }
-    std::vector<FoldedIssue>& issues = issues_[matcher];
+    Issues& issues = issues_[matcher];
     for (const IssueEntry& i : matcher->dictionaries().issues) {
       if (!i.lang.empty() && !lang.empty() && i.lang != lang) continue;
-      std::string words = fold(i.phrase);
-      if (!words.empty()) issues.push_back({words, &i});
+      std::vector<std::string> words = MatchWords(i.phrase, false);
+      if (words.empty()) continue;
+      issues.index.Add(std::move(words));
+      issues.entries.push_back(&i);
     }
   }
 }
 
 std::vector<std::string> Coder::FindIssues(const DictionaryMatcher* matcher,
-                                           const std::string& folded) const {
+                                           const std::vector<std::string>& words) const {
   std::vector<std::string> found;
   auto it = issues_.find(matcher);
   if (it == issues_.end()) return found;
   std::set<std::string> cancelled;
-  for (const FoldedIssue& i : it->second) {
-    if (folded.find(i.phrase) == std::string::npos) continue;
-    if (i.entry->exclude) {
-      cancelled.insert(i.entry->category);
-    } else if (!i.entry->code.empty()) {
-      found.push_back(i.entry->code);
+  for (uint32_t k : it->second.index.Find(words)) {
+    const IssueEntry* entry = it->second.entries[k];
+    if (entry->exclude) {
+      cancelled.insert(entry->category);
+    } else if (!entry->code.empty()) {
+      found.push_back(entry->code);
     }
   }
   if (!cancelled.empty()) {
     // An exclude phrase ("a head start" is no education issue) cancels its category's tags.
     std::set<std::string> codes_of_cancelled;
-    for (const FoldedIssue& i : it->second)
-      if (!i.entry->exclude && cancelled.count(i.entry->category))
-        codes_of_cancelled.insert(i.entry->code);
+    for (const IssueEntry* entry : it->second.entries)
+      if (!entry->exclude && cancelled.count(entry->category))
+        codes_of_cancelled.insert(entry->code);
     found.erase(std::remove_if(found.begin(), found.end(),
                                [&](const std::string& c) { return codes_of_cancelled.count(c); }),
                 found.end());
@@ -1987,12 +2026,11 @@ std::vector<std::string> Coder::FindIssues(const DictionaryMatcher* matcher,
 }
 
 const DiscardEntry* Coder::FindDiscard(const DictionaryMatcher* matcher,
-                                       const std::string& folded) const {
+                                       const std::vector<std::string>& words) const {
   auto it = discards_.find(matcher);
   if (it == discards_.end()) return nullptr;
-  for (const FoldedDiscard& d : it->second)
-    if (folded.find(d.phrase) != std::string::npos) return d.entry;
-  return nullptr;
+  std::vector<uint32_t> found = it->second.index.Find(words);
+  return found.empty() ? nullptr : it->second.entries[found.front()];
 }
 
 const DictionaryMatcher* Coder::MatcherFor(const std::string& language) const {
@@ -2012,16 +2050,16 @@ std::vector<Event> Coder::CodeArticle(const Article& article,
   std::vector<const DiscardEntry*> discarded(sentences.size(), nullptr);
   std::vector<std::vector<std::string>> issues(sentences.size());
   for (size_t i = 0; i < sentences.size(); ++i) {
-    std::string folded;
     const Sentence& s = sentences[i];
     std::string_view text =
         s.span.end <= article.text.size() && s.span.end > s.span.begin
             ? std::string_view(article.text).substr(s.span.begin, s.span.end - s.span.begin)
             : std::string_view();
-    for (const Token& t : Tokenize(FoldForMatch(text))) folded += " " + t.text;
-    folded += " ";
-    discarded[i] = FindDiscard(MatcherFor(sentences[i].language), folded);
-    issues[i] = FindIssues(MatcherFor(sentences[i].language), folded);
+    std::vector<std::string> words = MatchWords(text, false);
+    const DictionaryMatcher* matcher = MatcherFor(sentences[i].language);
+    discarded[i] =
+        FindDiscard(matcher, options_.discards_on_raw_words ? MatchWords(text, true) : words);
+    issues[i] = FindIssues(matcher, words);
     if (discarded[i] && discarded[i]->whole_article) {
       if (explain)
         *explain += fmt::format("article discarded: sentence {} mentions \"{}\"\n", i,

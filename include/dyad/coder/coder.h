@@ -6,6 +6,7 @@
 
 #include <map>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "dyad/core/document.h"
@@ -46,6 +47,9 @@ struct CoderOptions {
   // cooperation, fighting), gives events between its members ("Japan and the Philippines signed a
   // defence agreement"). PETRARCH does this only for `%` patterns.
   bool reciprocal_compounds = true;
+  // Match discard phrases against the sentence's words as written, split at white space (PETRARCH:
+  // "years ago," is not the phrase "years ago"), instead of its tokens.
+  bool discards_on_raw_words = false;
   // Code event nouns whose agent is named ("Blinken's visit to Vietnam"); PETRARCH codes verbs
   // only.
   bool code_nominal_events = true;
@@ -68,14 +72,24 @@ class Coder {
 
  private:
   const DictionaryMatcher* MatcherFor(const std::string& language) const;
-  // The discard phrase found in `sentence` (folded, padded with spaces), or nullptr.
+  // The first discard phrase (in dictionary order) among the sentence's folded words, or nullptr.
   const DiscardEntry* FindDiscard(const DictionaryMatcher* matcher,
-                                  const std::string& folded) const;
+                                  const std::vector<std::string>& words) const;
 
-  // The issue tags a sentence (folded, padded with spaces) mentions, sorted and unique; an
-  // exclude phrase cancels its category.
+  // The issue tags the sentence's folded words mention, sorted and unique; an exclude phrase
+  // cancels its category.
   std::vector<std::string> FindIssues(const DictionaryMatcher* matcher,
-                                      const std::string& folded) const;
+                                      const std::vector<std::string>& words) const;
+
+  // Phrases (sequences of folded words) indexed by their first word: a sentence is scanned once
+  // whatever the number of phrases.
+  struct PhraseIndex {
+    std::vector<std::vector<std::string>> phrases;
+    std::unordered_map<std::string, std::vector<uint32_t>> by_first;
+    void Add(std::vector<std::string> words);
+    // Indices of the phrases occurring in `words`, ascending, each once.
+    std::vector<uint32_t> Find(const std::vector<std::string>& words) const;
+  };
 
   // A PETRARCH transformation rule, `~ a (a b ATTACK) SAY = a b 015`: an event reported or
   // intended by a governing verb becomes one event of another code. Verb words are resolved to
@@ -92,17 +106,17 @@ class Coder {
   };
 
  private:
-  struct FoldedDiscard {
-    std::string phrase;  // " folded words "
-    const DiscardEntry* entry;
+  struct Discards {
+    PhraseIndex index;
+    std::vector<const DiscardEntry*> entries;  // by phrase index
   };
-  struct FoldedIssue {
-    std::string phrase;  // " folded words "
-    const IssueEntry* entry;
+  struct Issues {
+    PhraseIndex index;
+    std::vector<const IssueEntry*> entries;  // by phrase index
   };
   std::map<std::string, const DictionaryMatcher*> matchers_;
-  std::map<const DictionaryMatcher*, std::vector<FoldedDiscard>> discards_;
-  std::map<const DictionaryMatcher*, std::vector<FoldedIssue>> issues_;
+  std::map<const DictionaryMatcher*, Discards> discards_;
+  std::map<const DictionaryMatcher*, Issues> issues_;
   std::map<const DictionaryMatcher*, std::vector<Transformation>> transformations_;
   const Ontology& ontology_;
   CoderOptions options_;
