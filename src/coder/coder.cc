@@ -246,6 +246,13 @@ class SentenceCoder {
   // verb v (code upper_code); returns whether one did.
   bool ApplyTransformation(int v, int w, const std::string& upper_code,
                            std::vector<std::vector<Event>>* by_verb);
+  // dyad's own verb interaction: an act in the complement of a verb of intending, appealing,
+  // demanding, refusing or threatening becomes that intention, appeal, ... of the act, coded by
+  // CAMEO's mirrored categories ("threatened to impose tariffs" is 1312, not 163); under a
+  // negated governor the act is not coded.
+  void ComposeByFamily(const std::vector<std::string>& verb_code,
+                       const std::vector<bool>& verb_negated,
+                       std::vector<std::vector<Event>>* by_verb);
   // Sets the event's CAMEO code with its name, Goldstein score, quad class and PLOVER coding.
   void SetCode(Event* e, const std::string& code) const;
 
@@ -768,7 +775,9 @@ bool SentenceCoder::PassiveParticiple(int verb) const {
     std::string_view rel = BaseRel(Rel(c));
     if (rel == "aux" || IsSubjectRel(Rel(c))) return false;
   }
-  return true;
+  // Only with its agent named: taggers also read finite verbs misparsed as modifiers as
+  // participles ("protesters rallied in Manila").
+  return AgentOf(verb) >= 0;
 }
 
 bool SentenceCoder::ExistentialPassive(int verb) const {
@@ -1467,6 +1476,167 @@ bool SentenceCoder::ApplyTransformation(int v, int w, const std::string& upper_c
   return false;
 }
 
+namespace {
+
+// CAMEO's intent (03), appeal (02), demand (10), reject (12) and threat (13) categories mirror the
+// categories of the act they are about: intent to provide economic aid is 0331 as economic aid is
+// 071. These tables give, for an act's code, the code of intending, asking for, demanding,
+// refusing or threatening it (CAMEO 1.1b3), "" when the category has no such code.
+enum class Governor { kNone, kIntent, kAppeal, kDemand, kReject, kThreat };
+
+std::string MirrorCode(Governor g, const std::string& act) {
+  auto starts = [&](const char* p) { return act.rfind(p, 0) == 0; };
+  auto pick = [&](std::initializer_list<std::pair<const char*, const char*>> table,
+                  const char* base) -> std::string {
+    for (const auto& [prefix, code] : table)
+      if (starts(prefix)) return code;
+    return base;
+  };
+  // Acts of conflict that are intended or threatened are threats.
+  bool conflict = act.size() >= 2 && act.compare(0, 2, "14") >= 0;
+  switch (g) {
+    case Governor::kIntent:
+      if (conflict) return MirrorCode(Governor::kThreat, act);
+      return pick(
+          {{"045", "039"},  {"04", "036"},   {"05", "032"},   {"061", "0311"}, {"062", "0312"},
+           {"063", "0313"}, {"064", "0314"}, {"06", "031"},   {"071", "0331"}, {"072", "0332"},
+           {"073", "0333"}, {"074", "0334"}, {"07", "033"},   {"081", "0351"}, {"082", "0352"},
+           {"083", "034"},  {"084", "0353"}, {"085", "0354"}, {"086", "0355"}, {"087", "0356"},
+           {"08", "035"}},
+          "030");
+    case Governor::kAppeal:
+      return pick(
+          {{"045", "028"},  {"04", "026"},   {"05", "022"},   {"061", "0211"}, {"062", "0212"},
+           {"063", "0213"}, {"064", "0214"}, {"06", "021"},   {"071", "0231"}, {"072", "0232"},
+           {"073", "0233"}, {"074", "0234"}, {"07", "023"},   {"081", "0251"}, {"082", "0252"},
+           {"083", "024"},  {"084", "0253"}, {"085", "0254"}, {"086", "0255"}, {"087", "0256"},
+           {"08", "025"}},
+          "020");
+    case Governor::kDemand:
+      return pick(
+          {{"045", "106"},  {"04", "108"},   {"05", "102"},   {"061", "1011"}, {"062", "1012"},
+           {"063", "1013"}, {"064", "1014"}, {"06", "101"},   {"071", "1031"}, {"072", "1032"},
+           {"073", "1033"}, {"074", "1034"}, {"07", "103"},   {"081", "1051"}, {"082", "1052"},
+           {"083", "104"},  {"084", "1053"}, {"085", "1054"}, {"086", "1055"}, {"087", "1056"},
+           {"08", "105"}},
+          "100");
+    case Governor::kReject:
+      return pick({{"045", "126"},
+                   {"04", "125"},
+                   {"061", "1211"},
+                   {"062", "1212"},
+                   {"06", "121"},
+                   {"07", "122"},
+                   {"081", "1241"},
+                   {"082", "1242"},
+                   {"083", "123"},
+                   {"084", "1243"},
+                   {"085", "1244"},
+                   {"086", "1245"},
+                   {"087", "1246"},
+                   {"08", "124"}},
+                  "120");
+    case Governor::kThreat:
+      return pick({{"161", "1313"},
+                   {"162", "1311"},
+                   {"163", "1312"},
+                   {"164", "134"},
+                   {"165", "135"},
+                   {"166", "136"},
+                   {"16", "131"},
+                   {"17", "137"},
+                   {"18", "138"},
+                   {"19", "138"},
+                   {"20", "138"}},
+                  "130");
+    case Governor::kNone:
+      break;
+  }
+  return "";
+}
+
+}  // namespace
+
+void SentenceCoder::ComposeByFamily(const std::vector<std::string>& verb_code,
+                                    const std::vector<bool>& verb_negated,
+                                    std::vector<std::vector<Event>>* by_verb) {
+  const int n = static_cast<int>(p_.words.size());
+  // Verbs whose infinitive is an act not yet done: wishes, plans, agreements and promises to do.
+  static const std::unordered_set<std::string> kIntending = {
+      "agree",  "pledge",    "promise",    "vow",        "commit",    "offer",
+      "decide", "undertake", "resolve",    "volunteer",  "cam kết",   "nhất trí",
+      "đồng ý", "hứa",       "quyết định", "thỏa thuận", "thống nhất"};
+  auto family = [&](int v) {
+    const std::string& c = verb_code[v];
+    if (c.rfind("02", 0) == 0) return Governor::kAppeal;
+    if (c.rfind("10", 0) == 0) return Governor::kDemand;
+    if (c.rfind("12", 0) == 0) return Governor::kReject;
+    if (c.rfind("13", 0) == 0) return Governor::kThreat;
+    if (c.rfind("03", 0) == 0 || IntentVerbs().count(Lemma(v)) || kIntending.count(Lemma(v)))
+      return Governor::kIntent;
+    return Governor::kNone;
+  };
+  for (int w = 0; w < n; ++w) {
+    if ((*by_verb)[w].empty()) continue;
+    int v = Head(w);
+    if (v < 0 || p_.words[v].upos != "VERB") continue;
+    std::string_view rel = BaseRel(Rel(w));
+    Governor g = family(v);
+    // "plans to sign", "urged Israel to allow", "demanded that Pyongyang stop".
+    bool complement = rel == "xcomp" || Infinitive(w) ||
+                      (rel == "ccomp" && (g == Governor::kAppeal || g == Governor::kDemand));
+    if (!complement) continue;
+    if (verb_negated[v] || (Negated(v) && !options_.code_negated)) {
+      // "did not agree to attack", "did not threaten to impose sanctions": nothing was done,
+      // intended or threatened.
+      Say(fmt::format("'{}' under negated '{}': not coded", p_.words[w].form, p_.words[v].form));
+      (*by_verb)[w].clear();
+      continue;
+    }
+    if (g == Governor::kNone) continue;
+    // The governor's source: its events', else its subject's.
+    EventActor source;
+    if (!(*by_verb)[v].empty()) {
+      source = (*by_verb)[v].front().source;
+    } else {
+      bool passive = false;
+      std::vector<int> subjects = SubjectsOf(v, &passive);
+      if (subjects.empty() || passive) {
+        (*by_verb)[w].clear();  // an intention of nobody known is no event
+        continue;
+      }
+      source = ToEventActor(resolved_[subjects.front()]);
+    }
+    std::vector<Event> composed;
+    for (const Event& e : (*by_verb)[w]) {
+      std::string code = MirrorCode(g, e.cameo);
+      if (code.empty() || !ontology_.Find(code)) continue;
+      Event c = e;
+      c.source = source;
+      // Appeals and demands are made to the one asked to act ("urged Israel to allow ...",
+      // "demanded that Pyongyang stop ...").
+      if (g == Governor::kAppeal || g == Governor::kDemand) {
+        int object = ObjectOf(v);
+        std::vector<int> asked = object >= 0 ? ActorsOf(object, false) : std::vector<int>{};
+        if (!asked.empty()) {
+          c.target = ToEventActor(resolved_[asked.front()]);
+        } else if (e.source.code != source.code) {
+          c.target = e.source;
+        }
+      }
+      if (c.source.code == c.target.code) continue;
+      Say(fmt::format("'{}' ({}) over '{}' ({}): {} {} {}", p_.words[v].form,
+                      verb_code[v].empty() ? "intent" : verb_code[v], p_.words[w].form, e.cameo,
+                      c.source.code, code, c.target.code));
+      SetCode(&c, code);
+      c.verb_pattern = "(" + std::string(p_.words[v].form) + ") " + c.verb_pattern;
+      composed.push_back(std::move(c));
+    }
+    (*by_verb)[w] = std::move(composed);
+    (*by_verb)[v].clear();
+  }
+}
+
 void SentenceCoder::SetCode(Event* e, const std::string& code) const {
   e->cameo = code;
   e->cameo_name.clear();
@@ -1761,8 +1931,8 @@ std::vector<Event> SentenceCoder::Code() {
     const bool nominal = word.upos == "NOUN";
     if (nominal && !options_.code_nominal_events) continue;
     // "wishes to visit", "plans to sign", "muốn thăm": an intention, not the event itself.
-    if (!options_.code_intended && BaseRel(Rel(v)) == "xcomp" && Head(v) >= 0 &&
-        IntentVerbs().count(Lemma(Head(v)))) {
+    if (!options_.code_intended && !options_.compose_complements && BaseRel(Rel(v)) == "xcomp" &&
+        Head(v) >= 0 && IntentVerbs().count(Lemma(Head(v)))) {
       Say(fmt::format("'{}' is only intended ('{}'): not coded", word.form,
                       p_.words[Head(v)].form));
       continue;
@@ -1871,8 +2041,11 @@ std::vector<Event> SentenceCoder::Code() {
     }
     EmitEvents(v, code, reverse, pattern_text, best_match, &by_verb[v]);
   }
-  if (options_.negation_algebra && options_.petrarch_verb_phrases)
+  if (options_.negation_algebra && options_.petrarch_verb_phrases) {
     ComposeComplements(verb_code, verb_negated, &by_verb);
+  } else if (options_.compose_complements) {
+    ComposeByFamily(verb_code, verb_negated, &by_verb);
+  }
   // Reported speech: "X said Y criticised Z" codes Y against Z; the statement verb is dropped when
   // a clause it embeds produced an event.
   for (int v = 0; v < n; ++v) {

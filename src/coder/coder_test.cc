@@ -45,6 +45,12 @@ verb criticise {criticised}
   111  *
 verb say {said}
   010  *
+verb threaten
+  130  *
+verb impose
+  163  * sanctions on +
+verb urge
+  020  *
 issue MARITIME
   south china sea | territorial waters
 issue TRADE
@@ -250,6 +256,50 @@ TEST_F(CoderTest, VietnameseMisparsesStillGiveTheEvent) {
                  "5\ttháng 10\ttháng 10\tNOUN\tN\t_\t4\tobj\t_\t_\n",
                  "2026-02-20", "vi"),
             (Lines{"VNMGOV 042 USA 2026-02-20"}))
+      << explain_;
+}
+
+TEST_F(CoderTest, ThreatsIntentionsAndAppealsAreNotTheActs) {
+  // "Laos threatened to impose sanctions on Vietnam": a threat of sanctions (1312), not sanctions.
+  const std::string threat =
+      "1\tLaos\tLaos\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+      "2\tthreatened\tthreaten\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "3\tto\tto\tPART\tTO\t_\t4\tmark\t_\t_\n"
+      "4\timpose\timpose\tVERB\tVB\t_\t2\txcomp\t_\t_\n"
+      "5\tsanctions\tsanction\tNOUN\tNNS\t_\t4\tobj\t_\t_\n"
+      "6\ton\ton\tADP\tIN\t_\t7\tcase\t_\t_\n"
+      "7\tVietnam\tVietnam\tPROPN\tNNP\t_\t4\tobl\t_\t_\n";
+  EXPECT_EQ(Code(threat), (Lines{"LAO 1312 VNM 2026-02-20"})) << explain_;
+  EXPECT_EQ(last_events_[0].cameo_name, "Threaten to boycott, embargo, or sanction");
+  // "Vietnam wants to meet Laos": the intention to meet (036).
+  EXPECT_EQ(Code("1\tVietnam\tVietnam\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+                 "2\twants\twant\tVERB\tVBZ\t_\t0\troot\t_\t_\n"
+                 "3\tto\tto\tPART\tTO\t_\t4\tmark\t_\t_\n"
+                 "4\tmeet\tmeet\tVERB\tVB\t_\t2\txcomp\t_\t_\n"
+                 "5\tLaos\tLaos\tPROPN\tNNP\t_\t4\tobj\t_\t_\n"),
+            (Lines{"VNM 036 LAO 2026-02-20"}))
+      << explain_;
+  // "Vietnam urged Laos to meet the US": an appeal to Laos to meet (026).
+  EXPECT_EQ(Code("1\tVietnam\tVietnam\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+                 "2\turged\turge\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+                 "3\tLaos\tLaos\tPROPN\tNNP\t_\t2\tobj\t_\t_\n"
+                 "4\tto\tto\tPART\tTO\t_\t5\tmark\t_\t_\n"
+                 "5\tmeet\tmeet\tVERB\tVB\t_\t2\txcomp\t_\t_\n"
+                 "6\tthe\tthe\tDET\tDT\t_\t7\tdet\t_\t_\n"
+                 "7\tUS\tUS\tPROPN\tNNP\t_\t5\tobj\t_\t_\n"),
+            (Lines{"VNM 026 LAO 2026-02-20"}))
+      << explain_;
+  // A threat denied is no event.
+  EXPECT_EQ(Code("1\tLaos\tLaos\tPROPN\tNNP\t_\t4\tnsubj\t_\t_\n"
+                 "2\tdid\tdo\tAUX\tVBD\t_\t4\taux\t_\t_\n"
+                 "3\tnot\tnot\tPART\tRB\t_\t4\tadvmod\t_\t_\n"
+                 "4\tthreaten\tthreaten\tVERB\tVB\t_\t0\troot\t_\t_\n"
+                 "5\tto\tto\tPART\tTO\t_\t6\tmark\t_\t_\n"
+                 "6\timpose\timpose\tVERB\tVB\t_\t4\txcomp\t_\t_\n"
+                 "7\tsanctions\tsanction\tNOUN\tNNS\t_\t6\tobj\t_\t_\n"
+                 "8\ton\ton\tADP\tIN\t_\t9\tcase\t_\t_\n"
+                 "9\tVietnam\tVietnam\tPROPN\tNNP\t_\t6\tobl\t_\t_\n"),
+            Lines{})
       << explain_;
 }
 

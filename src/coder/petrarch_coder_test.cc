@@ -395,6 +395,7 @@ TEST_F(PetrarchCoderTest, ComplementsComposeWithTheirGoverningVerb) {
   CoderOptions options;
   options.code_intended = true;
   options.petrarch_verb_phrases = true;
+  options.compose_complements = false;
   EXPECT_EQ(Code(Promise(false), options), (Lines{"ARN 050 GON"})) << explain_;
   options.negation_algebra = &algebra_;
   // 030 + 050 = 0x3080 = 032: one event, the promise to cooperate.

@@ -133,6 +133,7 @@ ValidationSummary RunValidation(const std::string& xml_path, const ValidationOpt
   coder_options.petrarch_verb_phrases = true;
   coder_options.verb_forms_only = true;
   coder_options.discards_on_raw_words = true;
+  coder_options.compose_complements = false;  // PETRARCH composes through its coding ontology
   Coder coder({{"", &matcher}}, ontology, coder_options);
 
   ValidationSummary summary;

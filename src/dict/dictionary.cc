@@ -226,6 +226,16 @@ std::vector<std::string> RegularVerbForms(std::string_view lemma) {
   }
   forms.push_back(past + rest);
   forms.push_back(ing + rest);
+  // Longer verbs double a final consonant when the last syllable is stressed ("expel" ->
+  // "expelled", "commit" -> "committed") and British spelling doubles a final l ("cancelled").
+  // Stress cannot be read from spelling, so both spellings are listed; the unused one never
+  // occurs in text.
+  size_t n = head.size();
+  if (!DoublesFinal(head) && n >= 4 && !IsVowel(head[n - 1]) && IsVowel(head[n - 2]) &&
+      !IsVowel(head[n - 3]) && head[n - 1] != 'w' && head[n - 1] != 'x' && head[n - 1] != 'y') {
+    forms.push_back(head + head.back() + "ed" + rest);
+    forms.push_back(head + head.back() + "ing" + rest);
+  }
   return forms;
 }
 

@@ -175,7 +175,11 @@ TEST(DyadReaderTest, VietnameseVerbsKeepSyllablesAndDoNotInflect) {
 }
 
 TEST(DyadReaderTest, RegularVerbForms) {
-  EXPECT_EQ(RegularVerbForms("visit"), (std::vector<std::string>{"visits", "visited", "visiting"}));
+  EXPECT_EQ(RegularVerbForms("visit"),
+            (std::vector<std::string>{"visits", "visited", "visiting", "visitted", "visitting"}));
+  EXPECT_EQ(RegularVerbForms("expel"),
+            (std::vector<std::string>{"expels", "expeled", "expeling", "expelled", "expelling"}));
+  EXPECT_EQ(RegularVerbForms("meet"), (std::vector<std::string>{"meets", "meeted", "meeting"}));
   EXPECT_EQ(RegularVerbForms("stop"), (std::vector<std::string>{"stops", "stopped", "stopping"}));
   EXPECT_EQ(RegularVerbForms("agree"), (std::vector<std::string>{"agrees", "agreed", "agreeing"}));
   EXPECT_EQ(RegularVerbForms("accuse"),

@@ -37,6 +37,11 @@ struct CoderOptions {
   // Match verbs by the forms the dictionary lists only, not by the parser's lemma (PETRARCH reads
   // words as written: "departes" is no form of "depart").
   bool verb_forms_only = false;
+  // dyad's verb interaction: "pledged to boost cooperation with Laos" is an intent (032), not
+  // cooperation; "threatened to attack" a threat (138); "urged Israel to allow aid" an appeal to
+  // Israel (0255); "refused to hold talks" a rejection (125). Off, such complements are coded as
+  // acts (PETRARCH without its coding ontology).
+  bool compose_complements = true;
   // Code events that are only intended ("wishes to visit"); PETRARCH does, dyad by default not.
   bool code_intended = false;
   // PETRARCH's last-resort targets: an actor named as a place ("the war in Vietnam", "asylum in
