@@ -692,7 +692,10 @@ std::string RestoreVerbStem(std::string s) {
     if (n >= 4 && s[n - 3] == 'e' && VowelGroups(s) >= 2) return s.substr(0, n - 1);
     return s;
   }
+  if (last == 'u') return s + "e";  // continue, issue, sue
   if (IsVowel(last) || last == 'w' || last == 'x' || last == 'y') return s;
+  // "mimick", "panick": a "c" that took a "k" before the suffix.
+  if (EndsWith(s, "ick") && VowelGroups(s) >= 2) return s.substr(0, n - 1);
   if (last == 'v' || last == 'c' || last == 'z') return s + "e";  // arrive, force, seize
   if (last == 's') return EndsWith(s, "ss") ? s : s + "e";        // cause, release; pass
   // "negotiat", "evaluat", "dominat" (but "treat", "float"; "create" is listed).
@@ -705,18 +708,26 @@ std::string RestoreVerbStem(std::string s) {
   if (last == 'g' && prev == 'n' && n >= 3 && (s[n - 3] == 'a' || s[n - 3] == 'e') && s != "bang" &&
       s != "hang" && s != "clang")
     return s + "e";  // change, arrange, challenge
-  if (n >= 3 && IsVowel(prev) && !IsVowel(s[n - 3])) {
-    // A single vowel before the final consonant.
+  // A single vowel before the final consonant ("qu" counts as a consonant: "acquir").
+  bool single_vowel = n >= 3 && IsVowel(prev) &&
+                      (!IsVowel(s[n - 3]) || (s[n - 3] == 'u' && n >= 4 && s[n - 4] == 'q'));
+  if (single_vowel) {
     if (VowelGroups(s) == 1) return s + "e";  // hope, vote, name, rule, base
     static const auto* e_endings = new std::unordered_set<std::string_view>{
-        "id", "ud", "ad", "od", "ut", "ot", "ur", "ar", "ir", "um", "in", "iz", "ov", "iv", "ud",
-        "ag", "ig", "ib", "ob", "ub", "uc", "yz", "ap", "ok", "ak", "uk", "ik", "im", "am", "om"};
+        "id", "ud", "ad", "od", "ut", "ot", "ur", "ar", "ir", "um", "in",
+        "iz", "ov", "iv", "ud", "ag", "ig", "ib", "ob", "ub", "uc", "yz",
+        "ap", "ok", "ak", "uk", "ik", "im", "am", "om", "il", "ul", "ed"};
     if (e_endings->count(std::string_view(s).substr(n - 2))) return s + "e";
   }
   return s;
 }
 
 std::string VerbLemma(const std::string& lower, const std::string& tag) {
+  // Base forms are their own lemma ("lay", "found" as VB are no "lie", "find"), but for the
+  // present tense of "be" and clitics ("are", "'ve").
+  if ((tag == "VB" || tag == "VBP") && !IsBeForm(lower) && lower != "'ve" && lower != "ca" &&
+      lower != "wo")
+    return lower;
   auto it = IrregularVerbs().find(lower);
   if (it != IrregularVerbs().end()) return std::string(it->second);
   const size_t n = lower.size();
@@ -748,18 +759,38 @@ std::string VerbLemma(const std::string& lower, const std::string& tag) {
 }
 
 std::string NounLemma(const std::string& lower) {
-  static const auto* irregular = new std::unordered_map<std::string_view, std::string_view>{
-      {"men", "man"},       {"women", "woman"},        {"children", "child"},
-      {"people", "person"}, {"feet", "foot"},          {"teeth", "tooth"},
-      {"mice", "mouse"},    {"geese", "goose"},        {"lives", "life"},
-      {"wives", "wife"},    {"knives", "knife"},       {"leaves", "leaf"},
-      {"thieves", "thief"}, {"halves", "half"},        {"wolves", "wolf"},
-      {"shelves", "shelf"}, {"crises", "crisis"},      {"analyses", "analysis"},
-      {"theses", "thesis"}, {"bases", "base"},         {"media", "media"},
-      {"data", "data"},     {"criteria", "criterion"}, {"phenomena", "phenomenon"},
-      {"news", "news"},     {"series", "series"},      {"species", "species"},
-      {"talks", "talk"},    {"arms", "arms"},          {"forces", "force"},
-      {"troops", "troop"},  {"sanctions", "sanction"}};
+  static const auto* irregular =
+      new std::unordered_map<std::string_view, std::string_view>{{"men", "man"},
+                                                                 {"women", "woman"},
+                                                                 {"children", "child"},
+                                                                 {"feet", "foot"},
+                                                                 {"teeth", "tooth"},
+                                                                 {"mice", "mouse"},
+                                                                 {"geese", "goose"},
+                                                                 {"lives", "life"},
+                                                                 {"wives", "wife"},
+                                                                 {"knives", "knife"},
+                                                                 {"leaves", "leaf"},
+                                                                 {"thieves", "thief"},
+                                                                 {"halves", "half"},
+                                                                 {"wolves", "wolf"},
+                                                                 {"shelves", "shelf"},
+                                                                 {"crises", "crisis"},
+                                                                 {"analyses", "analysis"},
+                                                                 {"theses", "thesis"},
+                                                                 {"bases", "base"},
+                                                                 {"media", "media"},
+                                                                 {"data", "data"},
+                                                                 {"criteria", "criterion"},
+                                                                 {"phenomena", "phenomenon"},
+                                                                 {"news", "news"},
+                                                                 {"series", "series"},
+                                                                 {"species", "species"},
+                                                                 {"talks", "talk"},
+                                                                 {"arms", "arms"},
+                                                                 {"forces", "force"},
+                                                                 {"troops", "troop"},
+                                                                 {"sanctions", "sanction"}};
   auto it = irregular->find(lower);
   if (it != irregular->end()) return std::string(it->second);
   const size_t n = lower.size();
@@ -1286,8 +1317,7 @@ class Converter {
     const std::string& c = kid.label;
     const std::string& pc = nd.label;
     if (kid.Preterminal() && IsPunctTag(c)) return "punct";
-    if (c == "CC") return "cc";
-    if (c == "CONJP") return "cc";
+    if (c == "CC" || c == "CONJP") return "cc";
     if (c == "INTJ" || c == "UH") return "discourse";
     if (c == "PRN") return IsNominalCat(pc) ? "appos" : "parataxis";
     const int hw = Kid(node, h).head_word;
@@ -1363,7 +1393,6 @@ class Converter {
     bool before = k < h;
     if (IsNominalCat(c) || IsNounTag(c) || c == "PRP" || c == "CD") {
       if (kid.kids.size() == 1 && N(kid.kids[0]).label == "EX") return "expl";
-      if (c == "EX") return "expl";
       if (TemporalPhrase(id)) return "obl:tmod";
       if (kid.function == "ADV") return "obl:npmod";
       if (before) return k == SubjectKid(node, h) ? "nsubj" : "obl:npmod";
@@ -1376,7 +1405,7 @@ class Converter {
       for (int x = std::min(k, h) + 1; x < std::max(k, h); ++x) punct_between |= PunctKid(node, x);
       bool subject = HasSubject(id);
       if (before) {
-        if (punct_between || SubjectKid(node) >= 0) return subject ? "ccomp" : "advcl";
+        if (punct_between || SubjectKid(node, h) >= 0) return subject ? "ccomp" : "advcl";
         return "csubj";
       }
       return subject ? (punct_between ? "parataxis" : "ccomp") : "advcl";
@@ -1499,9 +1528,7 @@ class Converter {
       if (c == "WHPP") return "obl";
       if (c == "WHADJP") return "advmod";
       if (IsNominalCat(c)) return "obl:npmod";
-      return "dep";
     }
-    if (c == "SBAR" || IsClauseCat(c)) return "dep";
     return "dep";
   }
 

@@ -288,6 +288,13 @@ TEST(PennTest, Lemmas) {
   EXPECT_EQ(lemma("VBD", "negotiated"), "negotiate");
   EXPECT_EQ(lemma("VBD", "treated"), "treat");
   EXPECT_EQ(lemma("VBN", "freed"), "free");
+  EXPECT_EQ(lemma("VBD", "continued"), "continue");
+  EXPECT_EQ(lemma("VBN", "acquired"), "acquire");
+  EXPECT_EQ(lemma("VBN", "scheduled"), "schedule");
+  EXPECT_EQ(lemma("VBD", "mimicked"), "mimic");
+  EXPECT_EQ(lemma("VB", "lay"), "lay");  // a base form, not the past of "lie"
+  EXPECT_EQ(lemma("VBD", "lay"), "lie");
+  EXPECT_EQ(lemma("VBP", "are"), "be");
   EXPECT_EQ(lemma("VBD", "arrived"), "arrive");
   EXPECT_EQ(lemma("VBD", "urged"), "urge");
   EXPECT_EQ(lemma("VBD", "called"), "call");
@@ -301,6 +308,7 @@ TEST(PennTest, Lemmas) {
   EXPECT_EQ(lemma("NNS", "countries"), "country");
   EXPECT_EQ(lemma("NNS", "ties"), "tie");
   EXPECT_EQ(lemma("NNS", "women"), "woman");
+  EXPECT_EQ(lemma("NNS", "people"), "people");  // as the English UD treebanks have it
   EXPECT_EQ(lemma("NNPS", "Philippines"), "Philippines");
   EXPECT_EQ(lemma("NN", "Embassy"), "embassy");
 }
