@@ -176,7 +176,14 @@ class PennReader {
           Fail(pos_, "Penn tree nested deeper than " + std::to_string(kMaxDepth) +
                          " brackets; no parser writes such trees (is this a parse?)");
         }
-        if (!open.empty()) had_content.back() = true;
+        if (!open.empty()) {
+          const Node& parent = tree.nodes[open.back()];
+          if (parent.word >= 0) {
+            Fail(pos_, "'(" + parent.label + " " + tree.forms[parent.word] +
+                           "' has a word and constituents; every word needs its own (TAG word)");
+          }
+          had_content.back() = true;
+        }
         int id = static_cast<int>(tree.nodes.size());
         tree.nodes.emplace_back();
         tree.nodes[id].offset = pos_;

@@ -330,6 +330,9 @@ TEST(PennTest, MalformedTreesNameTheLine) {
   EXPECT_EQ(ErrorOf("(S (NP (DT the) dog))"),
             "t.xml:10: word 'dog' stands in '(NP' beside other words or constituents; every "
             "word needs its own (TAG word)");
+  EXPECT_EQ(ErrorOf("(S (NN dog (DT the)))"),
+            "t.xml:10: '(NN dog' has a word and constituents; every word needs its own (TAG "
+            "word)");
   EXPECT_EQ(ErrorOf("(S (NP) (VP (VBD left)))"),
             "t.xml:10: empty constituent '(NP)': a node needs a word or constituents inside");
   // The first word after "(" is the label, so "(Arnor)" is an empty constituent.
