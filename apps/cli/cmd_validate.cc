@@ -38,7 +38,8 @@ int RunValidate(const ValidateOptions& opt) {
   } else if (opt.parse != "given") {
     throw Error("--parse takes 'given' or 'own', not '" + opt.parse + "'");
   } else {
-    // Records without a usable CoNLL-U parse are parsed by dyad (loaded on first need).
+    // Records without a usable parse (none, or a malformed one) are parsed by dyad (loaded on
+    // first need).
     options.fallback_parser = [models, tried = false](const Sentence& s) mutable {
       if (!models && !tried) models = LoadModelsOrWarn();
       tried = true;
@@ -65,7 +66,8 @@ CommandRegistrar registrar(40, [](CLI::App& app, int* exit_code) {
                   "PETRARCH's PETR.Internal.Coding.Ontology.txt for negated verbs (default: found "
                   "beside the dictionaries; 'none' = negated verbs are not coded)");
   cmd->add_option("--parse", opt->parse,
-                  "given: use the records' CoNLL-U parses; own: parse the text with dyad's models")
+                  "given: use the records' parses (CoNLL-U, or Penn trees converted to "
+                  "dependencies); own: parse the text with dyad's models")
       ->capture_default_str();
   cmd->add_flag("--explain", opt->explain, "Print the coder's account of every failed record");
   cmd->add_option("--record", opt->records,

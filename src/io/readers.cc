@@ -12,6 +12,7 @@
 
 #include "dyad/core/error.h"
 #include "dyad/io/conllu.h"
+#include "dyad/io/penn.h"
 #include "dyad/text/normalize.h"
 
 namespace dyad {
@@ -228,9 +229,30 @@ void ReadEnvironment(const pugi::xml_node& env, PetrarchEnvironment* out) {
   while (inc >> item) out->include.push_back(item);
 }
 
-// One <Sentence> record. `line` is the record's first line in the file, for messages.
+// Keeps the given parses of a record, each aligned with the record's text (which it follows in
+// order); sentences whose words cannot all be found keep the whole text.
+void AddGivenParses(std::vector<ParsedSentence> parses, bool penn, Article* a) {
+  uint32_t offset = 0;
+  for (ParsedSentence& ps : parses) {
+    if (penn) {
+      offset = AlignPennWords(a->text, offset, &ps);
+    } else {
+      AlignWordsToText(a->text, offset, &ps);
+      if (ps.has_spans && !ps.words.empty()) offset = ps.words.back().span.end;
+    }
+    ps.text = ps.has_spans ? a->text.substr(ps.words.front().span.begin,
+                                            ps.words.back().span.end - ps.words.front().span.begin)
+                           : a->text;
+    a->given_parses.push_back(std::move(ps));
+  }
+}
+
+// One <Sentence> record. `line` is the record's first line in the file, for messages; `content`
+// is the file and `base` the offset in it of the buffer `s` was parsed from (offsets of the
+// record's nodes count from there).
 void ReadSentenceRecord(const pugi::xml_node& s, const std::string& origin, int line,
-                        bool* warned_penn, const ArticleSink& sink, const ProblemSink& problems) {
+                        std::string_view content, size_t base, const ArticleSink& sink,
+                        const ProblemSink& problems) {
   std::string where = origin + ":" + std::to_string(line);
   Article a;
   a.id = s.attribute("id").as_string();
@@ -274,11 +296,18 @@ void ReadSentenceRecord(const pugi::xml_node& s, const std::string& origin, int 
   std::string_view p = Trim(parse);
   if (!p.empty()) {
     if (p.front() == '(') {
-      if (!*warned_penn) {
-        Report(
-            problems, InputProblem::Severity::kWarning,
-            where + ": Penn-bracketed parses are not yet supported; dyad parses the text itself");
-        *warned_penn = true;
+      // A Penn-bracketed constituency tree (Stanford CoreNLP's, as PETRARCH's records carry):
+      // converted to a dependency parse. Errors name the tree's own lines in the file.
+      pugi::xml_node text_node = s.child("Parse").first_child();
+      size_t at = base + static_cast<size_t>(std::max<ptrdiff_t>(0, text_node.offset_debug())) +
+                  static_cast<size_t>(p.data() - parse.data());
+      PennSource source{origin, LineOfOffset(content, at)};
+      try {
+        AddGivenParses(PennTreesToDependencies(NormalizeNfc(p), source), true, &a);
+      } catch (const InputError& e) {
+        Report(problems, InputProblem::Severity::kWarning,
+               std::string(e.what()) + " (record '" + a.id +
+                   "'); the record's text is parsed by dyad instead");
       }
     } else if (LooksLikeConllu(p)) {
       std::vector<std::string> errors;
@@ -286,18 +315,7 @@ void ReadSentenceRecord(const pugi::xml_node& s, const std::string& origin, int 
       for (const std::string& e : errors)
         Report(problems, InputProblem::Severity::kWarning,
                e + "; the record's text is parsed by dyad instead");
-      if (errors.empty()) {
-        uint32_t offset = 0;
-        for (ParsedSentence& ps : parses) {
-          AlignWordsToText(a.text, offset, &ps);
-          if (ps.has_spans && !ps.words.empty()) offset = ps.words.back().span.end;
-          ps.text = ps.has_spans
-                        ? a.text.substr(ps.words.front().span.begin,
-                                        ps.words.back().span.end - ps.words.front().span.begin)
-                        : a.text;
-          a.given_parses.push_back(std::move(ps));
-        }
-      }
+      if (errors.empty()) AddGivenParses(std::move(parses), false, &a);
     } else {
       Report(problems, InputProblem::Severity::kWarning,
              where + ": <Parse> is neither CoNLL-U nor a Penn tree; the text is parsed by dyad");
@@ -340,7 +358,6 @@ static std::string CloseEmptyElements(std::string_view xml,
 
 void ReadPetrarchXml(std::string_view content, const std::string& origin, const ArticleSink& sink,
                      const ProblemSink& problems, PetrarchEnvironment* environment) {
-  bool warned_penn = false;
   pugi::xml_document doc;
   pugi::xml_parse_result ok =
       doc.load_buffer(content.data(), content.size(), pugi::parse_default | pugi::parse_ws_pcdata,
@@ -359,7 +376,7 @@ void ReadPetrarchXml(std::string_view content, const std::string& origin, const 
     for (pugi::xml_node s : sentences.children("Sentence")) {
       ++count;
       int line = LineOfOffset(content, static_cast<size_t>(s.offset_debug()));
-      ReadSentenceRecord(s, origin, line, &warned_penn, sink, problems);
+      ReadSentenceRecord(s, origin, line, content, 0, sink, problems);
     }
     if (count == 0)
       Report(problems, InputProblem::Severity::kError, origin + ": no <Sentence> records");
@@ -425,7 +442,7 @@ void ReadPetrarchXml(std::string_view content, const std::string& origin, const 
       }
     }
     if (r) {
-      ReadSentenceRecord(chunk.document_element(), origin, line, &warned_penn, sink, problems);
+      ReadSentenceRecord(chunk.document_element(), origin, line, content, b, sink, problems);
     } else {
       Report(problems, InputProblem::Severity::kError,
              origin + ":" + std::to_string(LineOfOffset(content, b + r.offset)) +

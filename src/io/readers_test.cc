@@ -146,7 +146,7 @@ Arnor met
 <Sentence date="19950102" id="DEMO_01" category="DEMO">
 <EventCoding noevents="True" />
 <Text>Penn parse here.</Text>
-<Parse>(ROOT (S (NP (NN Penn))))</Parse>
+<Parse>(ROOT (S (NP (NNP Penn)) (VP (VBP parse) (ADVP (RB here))) (. .)))</Parse>
 </Sentence>
 </Sentences>
 </Validation>
@@ -169,15 +169,52 @@ TEST(ReadersTest, PetrarchValidationXml) {
   EXPECT_TRUE(a.given_parses[0].has_spans);
   EXPECT_EQ(a.given_parses[0].words[2].span, (Span{10, 16}));
   EXPECT_EQ(c.articles[1].gold[0].attributes[0].first, "noevents");
-  EXPECT_TRUE(c.articles[1].given_parses.empty());  // Penn: parsed by dyad instead
-  EXPECT_EQ(c.Warnings(), std::vector<std::string>{
-                              "v.xml:23: Penn-bracketed parses are not yet supported; dyad parses "
-                              "the text itself"});
+  // A Penn tree is converted to dependencies and aligned with the text.
+  ASSERT_EQ(c.articles[1].given_parses.size(), 1u);
+  const ParsedSentence& penn = c.articles[1].given_parses[0];
+  EXPECT_TRUE(penn.has_spans);
+  EXPECT_EQ(penn.text, "Penn parse here.");
+  ASSERT_EQ(penn.words.size(), 4u);
+  EXPECT_EQ(penn.words[1].form, "parse");
+  EXPECT_EQ(penn.words[1].deprel, "root");
+  EXPECT_EQ(penn.words[0].deprel, "nsubj");
+  EXPECT_EQ(penn.words[1].span, (Span{5, 10}));
+  EXPECT_TRUE(c.problems.empty());
   EXPECT_TRUE(env.present);
   EXPECT_EQ(env.verb_file, "V.txt");
   EXPECT_EQ(env.actor_files, (std::vector<std::string>{"A1.txt", "A2.txt"}));
   EXPECT_EQ(env.pico_file, "PICO.txt");
   EXPECT_EQ(env.include, (std::vector<std::string>{"valid", "DEMO"}));
+}
+
+TEST(ReadersTest, MalformedPennTreeFallsBackToDyadsParser) {
+  // ERROR-02 of PETRARCH's unit tests: a "(VP" missing from the tree leaves one ')' too many.
+  std::string xml =
+      "<Sentences>\n"
+      "<Sentence id=\"E1\" date=\"19950101\">\n"
+      "<Text>Arnor is about to leave.</Text>\n"
+      "<Parse>\n"
+      "(ROOT (S (NP (NNP Arnor))\n"
+      "  (VP (VBZ is) (IN about) (S (VP (TO to) (VP (VB leave)))))\n"
+      "  ) (. .)))\n"
+      "</Parse>\n"
+      "</Sentence>\n"
+      "<Sentence id=\"E2\" date=\"19950101\"><Text>Gondor left.</Text>"
+      "<Parse>(ROOT (S (NP (NNP Gondor)) (VP (VBD left) (. .)</Parse></Sentence>\n"
+      "</Sentences>\n";
+  auto c = Read(xml, "e.xml");
+  ASSERT_EQ(c.articles.size(), 2u);
+  EXPECT_TRUE(c.articles[0].given_parses.empty());
+  EXPECT_TRUE(c.articles[1].given_parses.empty());
+  EXPECT_EQ(c.Warnings(),
+            (std::vector<std::string>{
+                "e.xml:7: unbalanced brackets: this ')' closes nothing (one ')' too many, or a "
+                "'(' missing before it) (record 'E1'); the record's text is parsed by dyad "
+                "instead",
+                "e.xml:10: unbalanced brackets: the tree opening here ends at line 10 with 3 '(' "
+                "never closed (a ')' is missing) (record 'E2'); the record's text is parsed by "
+                "dyad instead"}));
+  EXPECT_TRUE(c.Errors().empty());
 }
 
 TEST(ReadersTest, MalformedXmlKeepsTheGoodRecords) {

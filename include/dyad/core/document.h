@@ -65,8 +65,8 @@ struct Sentence {
   Span span;             // byte range of the sentence in the article text
   std::string language;  // "en", "vi" or "und"
   std::vector<Token> tokens;
-  // A parse supplied with the input (CoNLL-U, PETRARCH XML with a CoNLL-U parse); otherwise empty
-  // and the nlp stage parses the tokens.
+  // A parse supplied with the input (CoNLL-U, PETRARCH XML with a CoNLL-U parse or a Penn tree);
+  // otherwise empty and the nlp stage parses the tokens.
   std::optional<ParsedSentence> given_parse;
 };
 
