@@ -164,7 +164,7 @@ ValidationSummary RunValidation(const std::string& xml_path, const ValidationOpt
       } else if (s.given_parse) {
         parses.push_back(*s.given_parse);
       } else if (options.fallback_parser) {
-        // No usable given parse (none, or a Penn-bracketed one): dyad's own.
+        // No usable given parse (none, or a Penn tree that could not be read): dyad's own.
         parses.push_back(options.fallback_parser(s));
       } else {
         parses.emplace_back();

@@ -25,8 +25,8 @@ struct ValidationOptions {
   bool explain_failures = false;  // print the coder's account of each failed record
   // Only the records with these ids ("DEMO_1*" matches ids starting with DEMO_1); empty = all.
   std::vector<std::string> records;
-  // Parses the records that have no usable given parse (none, or Penn-bracketed); empty = such
-  // records are coded from no parse (no events).
+  // Parses the records that have no usable given parse (none, or a Penn tree that could not be
+  // read); empty = such records are coded from no parse (no events).
   SentenceParser fallback_parser;
 };
 
