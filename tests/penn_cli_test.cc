@@ -63,8 +63,8 @@ TEST(PennCliTest, ValidatesPetrarchUnitTestRecordsWithTheirPennParses) {
   // Pinned: raise these figures when the conversion or the coder improves. (dyad parsing the
   // records' text itself: 231/355, extra 58 in 48 records, 180 passed, 101 failed.)
   EXPECT_EQ(lines[lines.size() - 2],
-            "gold events found 255/355 (71.8%), extra events 47 in 43 records");
-  EXPECT_EQ(lines.back(), "199 passed, 82 failed");
+            "gold events found 256/355 (72.1%), extra events 47 in 43 records");
+  EXPECT_EQ(lines.back(), "200 passed, 81 failed");
 }
 
 TEST(PennCliTest, MalformedTreesAreReportedWithTheirLine) {

@@ -1742,7 +1742,7 @@ void SentenceCoder::EmitEvents(int verb, const std::string& code, const std::str
         // A negated report ("said he would not help Israel") states nothing done to anyone.
         if (BaseRel(Rel(c)) != "ccomp" || (Negated(c) && p_.words[c].upos == "VERB")) continue;
         for (int cc : children_[c])
-          if (IsSubjectRel(Rel(cc))) targets = ActorsOf(cc, false);
+          if (IsSubjectRel(Rel(cc)) || IsPassiveSubjectRel(Rel(cc))) targets = ActorsOf(cc, false);
         size_t before = targets.size();
         targets.erase(std::remove_if(targets.begin(), targets.end(),
                                      [&](int t) {
