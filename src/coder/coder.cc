@@ -1563,9 +1563,8 @@ void SentenceCoder::ComposeByFamily(const std::vector<std::string>& verb_code,
   const int n = static_cast<int>(p_.words.size());
   // Verbs whose infinitive is an act not yet done: wishes, plans, agreements and promises to do.
   static const std::unordered_set<std::string> kIntending = {
-      "agree",  "pledge",    "promise",    "vow",        "commit",    "offer",
-      "decide", "undertake", "resolve",    "volunteer",  "cam kết",   "nhất trí",
-      "đồng ý", "hứa",       "quyết định", "thỏa thuận", "thống nhất"};
+      "agree",   "pledge",    "promise", "vow",      "commit", "offer", "decide",     "undertake",
+      "resolve", "volunteer", "cam kết", "nhất trí", "đồng ý", "hứa",   "quyết định", "thống nhất"};
   auto family = [&](int v) {
     const std::string& c = verb_code[v];
     if (c.rfind("02", 0) == 0) return Governor::kAppeal;
@@ -1576,6 +1575,32 @@ void SentenceCoder::ComposeByFamily(const std::vector<std::string>& verb_code,
       return Governor::kIntent;
     return Governor::kNone;
   };
+  // Accusations and denials state nothing done: "accused China of supporting Russia", "denied
+  // reports that Russia had sent troops" code the accusation or denial only.
+  auto alleging = [&](int v) {
+    const std::string& c = verb_code[v];
+    return c.rfind("11", 0) == 0 || c == "016" || Lemma(v) == "deny" || Lemma(v) == "allege" ||
+           Lemma(v) == "bác bỏ" || Lemma(v) == "cáo buộc";
+  };
+  for (int v = 0; v < n; ++v) {
+    if (p_.words[v].upos != "VERB" || !alleging(v)) continue;
+    std::vector<int> stack;
+    for (int c : children_[v]) {
+      std::string_view rel = BaseRel(Rel(c));
+      if (rel != "conj" && rel != "parataxis" && !IsSubjectRel(Rel(c))) stack.push_back(c);
+    }
+    while (!stack.empty()) {
+      int x = stack.back();
+      stack.pop_back();
+      if (!(*by_verb)[x].empty()) {
+        Say(fmt::format("'{}' is only alleged or denied by '{}': not coded", p_.words[x].form,
+                        p_.words[v].form));
+        (*by_verb)[x].clear();
+      }
+      for (int c : children_[x])
+        if (BaseRel(Rel(c)) != "parataxis") stack.push_back(c);
+    }
+  }
   for (int w = 0; w < n; ++w) {
     if ((*by_verb)[w].empty()) continue;
     int v = Head(w);

@@ -303,6 +303,19 @@ TEST_F(CoderTest, ThreatsIntentionsAndAppealsAreNotTheActs) {
       << explain_;
 }
 
+TEST_F(CoderTest, AccusedAndDeniedActsAreNotCoded) {
+  // "Vietnam criticised Laos for supporting the US": the criticism, not the support.
+  EXPECT_EQ(Code("1\tVietnam\tVietnam\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+                 "2\tcriticised\tcriticise\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+                 "3\tLaos\tLaos\tPROPN\tNNP\t_\t2\tobj\t_\t_\n"
+                 "4\tfor\tfor\tSCONJ\tIN\t_\t5\tmark\t_\t_\n"
+                 "5\tmeeting\tmeet\tVERB\tVBG\t_\t2\tadvcl\t_\t_\n"
+                 "6\tthe\tthe\tDET\tDT\t_\t7\tdet\t_\t_\n"
+                 "7\tUS\tUS\tPROPN\tNNP\t_\t5\tobj\t_\t_\n"),
+            (Lines{"VNM 111 LAO 2026-02-20"}))
+      << explain_;
+}
+
 TEST_F(CoderTest, EventsCarryTheSentencesIssueTags) {
   EXPECT_EQ(Code("1\tVietnam\tVietnam\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
                  "2\tcriticised\tcriticise\tVERB\tVBD\t_\t0\troot\t_\t_\n"

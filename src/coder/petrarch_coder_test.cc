@@ -422,6 +422,7 @@ TEST_F(PetrarchCoderTest, TransformationsRewriteReportedEvents) {
   CoderOptions options;
   options.petrarch_verb_phrases = true;
   options.locatives_are_targets = true;
+  options.compose_complements = false;
   // Without the coding ontology: the claim (110, not a statement) and the attack.
   EXPECT_EQ(Code(Claim("Rohan"), options), (Lines{"ARN 110 ROH", "ROH 190 MOR"})) << explain_;
   options.negation_algebra = &algebra_;
