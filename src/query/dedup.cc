@@ -3,6 +3,7 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 #include "dyad/core/date.h"
@@ -18,6 +19,13 @@ namespace {
 constexpr int64_t kFullRebuildBuckets = 2000;
 
 bool IsGenericCode(std::string_view code) { return code.size() == 3 && code[2] == '0'; }
+
+// Characters (UTF-8 code points), as SQLite's substr counts them.
+size_t CodePoints(std::string_view s) {
+  size_t n = 0;
+  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+  return n;
+}
 
 // The event columns the clustering reads, after the three bucket keys.
 constexpr const char* kMentionColumns =
@@ -109,12 +117,14 @@ class ClusterWriter {
   std::vector<std::pair<int64_t, int64_t>>* links_ = nullptr;
 };
 
-// The secondary indexes of the dedup tables, as migration 2 creates them; a full rebuild drops
-// them and builds them again once the rows are in.
+// The secondary indexes of the dedup tables, as migrations 2 and 3 create them; a full rebuild
+// drops them and builds them again once the rows are in.
 const char* const kDedupIndexes[][2] = {
     {"dedup_date", "dedup_events(date)"},
     {"dedup_dyad", "dedup_events(source_code, target_code, date, quad_class, goldstein)"},
-    {"dedup_target", "dedup_events(target_code, source_code, date)"},
+    {"dedup_source", "dedup_events(source_code, date)"},
+    {"dedup_target", "dedup_events(target_code, date)"},
+    {"dedup_code", "dedup_events(cameo, date)"},
     {"event_mentions_dedup", "event_mentions(dedup_id)"},
 };
 
@@ -125,12 +135,14 @@ std::string KeyEnd(std::string key) {
   return key;
 }
 
-// The distinct values of events.`column` that start with `key` (a loose index scan: one seek
-// per value; `column` leads an index of events).
-std::vector<std::string> CodesWithPrefix(sqlite3* db, const std::string& column,
-                                         const std::string& key) {
+// The codes of events.`column` whose bucket key is `key`: the key itself when it is shorter
+// than a key can be, else the distinct codes starting with it (a loose index scan: one seek per
+// value; `column` leads an index of events).
+std::vector<std::string> CodesOfKey(sqlite3* db, const std::string& column,
+                                    const std::string& key) {
   std::vector<std::string> codes;
   if (key.empty()) return codes;
+  if (CodePoints(key) < 6) return {key};
   const std::string& c = column;
   sqlite::Statement scan(
       db, "WITH RECURSIVE v(code) AS (SELECT (SELECT min(" + c + ") FROM events WHERE " + c +
@@ -238,9 +250,11 @@ int64_t RefreshTextIndex(Store& store) {
   }
   Exec(db, "BEGIN IMMEDIATE");
   try {
+    // Each queued event indexes the text of its sentence, in id order (FTS5 appends faster).
     Exec(db,
-         "INSERT INTO sentences_fts(rowid, text) SELECT s.rowid, s.text FROM fts_pending p JOIN "
-         "sentences s ON s.rowid = p.sentence_rowid ORDER BY p.sentence_rowid");
+         "INSERT INTO events_fts(rowid, text) SELECT e.id, s.text FROM fts_pending p JOIN events e "
+         "ON e.id BETWEEN p.first_event AND p.last_event JOIN sentences s ON s.article_id = "
+         "e.article_id AND s.idx = e.sentence_idx ORDER BY e.id");
     int64_t n = sqlite3_changes(db);
     Exec(db, "DELETE FROM fts_pending");
     Exec(db, "COMMIT");
@@ -320,7 +334,8 @@ DedupRefreshStats RefreshDedup(Store& store) {
       for (const auto& [name, on] : kDedupIndexes)
         Exec(db, (std::string("CREATE INDEX IF NOT EXISTS ") + name + " ON " + on).c_str());
     } else {
-      sqlite::Statement buckets(db, "SELECT source_key, target_key, root FROM dedup_dirty");
+      sqlite::Statement buckets(
+          db, "SELECT source_key, target_key, root FROM dedup_dirty ORDER BY 1, 2, 3");
       sqlite::Statement drop_mentions(
           db,
           "DELETE FROM event_mentions WHERE dedup_id IN (SELECT id FROM dedup_events WHERE "
@@ -329,32 +344,50 @@ DedupRefreshStats RefreshDedup(Store& store) {
           db, "DELETE FROM dedup_events WHERE source_key = ?1 AND target_key = ?2 AND root = ?3");
       std::vector<BucketKey> keys;
       while (buckets.Step()) keys.push_back({buckets.Text(0), buckets.Text(1), buckets.Text(2)});
-      for (const BucketKey& key : keys) {
-        drop_mentions.Bind(1, key.source).Bind(2, key.target).Bind(3, key.root).Run();
-        drop_events.Bind(1, key.source).Bind(2, key.target).Bind(3, key.root).Run();
-        // Candidates by index seeks on the full codes that start with the keys (listed with a
-        // loose index scan), then the exact bucket.
-        std::vector<std::string> sources = CodesWithPrefix(db, "source_code", key.source);
-        std::vector<std::string> targets = CodesWithPrefix(db, "target_code", key.target);
-        std::string sql = std::string("SELECT ") + kMentionColumns + " FROM events WHERE " +
-                          InList("source_code", sources, key.source.empty(), 10) + " AND " +
-                          InList("target_code", targets, key.target.empty(), 10 + sources.size()) +
+      // The primary key orders them by (source key, target key, root): the events of each
+      // (source key, target key) pair are read once, for all its dirty roots.
+      std::map<std::string, std::vector<Mention>> by_root;
+      for (size_t first = 0; first < keys.size();) {
+        size_t last = first;
+        while (last < keys.size() && keys[last].source == keys[first].source &&
+               keys[last].target == keys[first].target)
+          ++last;
+        by_root.clear();
+        for (size_t k = first; k < last; ++k) {
+          const BucketKey& key = keys[k];
+          drop_mentions.Bind(1, key.source).Bind(2, key.target).Bind(3, key.root).Run();
+          drop_events.Bind(1, key.source).Bind(2, key.target).Bind(3, key.root).Run();
+          by_root[key.root];
+        }
+        // Candidates by seeks of the dyad index on the full codes of each key (listed with a
+        // loose index scan; a key shorter than six characters is a whole code), then the exact
+        // keys.
+        const BucketKey& pair = keys[first];
+        std::vector<std::string> sources = CodesOfKey(db, "source_code", pair.source);
+        std::vector<std::string> targets = CodesOfKey(db, "target_code", pair.target);
+        std::string sql = std::string("SELECT ") + kMentionColumns +
+                          " FROM events INDEXED BY events_dyad WHERE " +
+                          InList("source_code", sources, pair.source.empty(), 10) + " AND " +
+                          InList("target_code", targets, pair.target.empty(), 10 + sources.size()) +
                           " AND substr(coalesce(source_code, ''), 1, 6) = ?5 AND "
-                          "substr(coalesce(target_code, ''), 1, 6) = ?6 AND substr(cameo, 1, 2) "
-                          "= ?7 ORDER BY date, id";
+                          "substr(coalesce(target_code, ''), 1, 6) = ?6 ORDER BY date, id";
         sqlite::Statement select(db, sql);
         for (size_t i = 0; i < sources.size(); ++i)
           select.Bind(static_cast<int>(10 + i), sources[i]);
         for (size_t i = 0; i < targets.size(); ++i)
           select.Bind(static_cast<int>(10 + sources.size() + i), targets[i]);
-        select.Bind(5, key.source).Bind(6, key.target).Bind(7, key.root);
-        mentions.clear();
+        select.Bind(5, pair.source).Bind(6, pair.target);
         while (select.Step()) {
-          mentions.push_back(ReadMention(select));
+          auto it = by_root.find(select.Text(2));
+          if (it == by_root.end()) continue;  // a clean bucket of the pair
+          it->second.push_back(ReadMention(select));
           ++stats.events;
         }
-        stats.clusters += writer.Write(key, mentions);
-        ++stats.buckets;
+        for (size_t k = first; k < last; ++k) {
+          stats.clusters += writer.Write(keys[k], by_root[keys[k].root]);
+          ++stats.buckets;
+        }
+        first = last;
       }
     }
     Exec(db, "DELETE FROM dedup_dirty");

@@ -4,136 +4,29 @@
 
 #include <cstring>
 #include <map>
+#include <memory>
+#include <optional>
 #include <tuple>
-#include <variant>
 
 #include "dyad/core/error.h"
 #include "dyad/query/dedup.h"
 #include "dyad/store/store.h"
+#include "query/plan.h"
 #include "store/sqlite_util.h"
 
 namespace dyad {
 namespace {
 
-using Value = std::variant<std::string, int64_t>;
-
-// The smallest string greater than every string starting with `prefix` (codes are ASCII).
-std::string PrefixEnd(std::string prefix) {
-  while (!prefix.empty() && static_cast<unsigned char>(prefix.back()) == 0xFF) prefix.pop_back();
-  if (!prefix.empty()) prefix.back() = static_cast<char>(prefix.back() + 1);
-  return prefix;
-}
-
-// Builds a WHERE clause with numbered parameters.
-class SqlBuilder {
- public:
-  // `table` is what actor filters read (events or dedup_events): their codes are listed from it.
-  SqlBuilder(sqlite3* db, std::string table) : db_(db), table_(std::move(table)) {}
-  // "alias.column IN (codes)" for the codes of `column` that start with `prefix`: equality on the
-  // leading column of an index lets SQLite seek each (source, target[, date]) range directly
-  // instead of scanning every code in a prefix range. The codes are listed with a loose index
-  // scan (one seek per distinct code). Falls back to the range for very many codes.
-  // REQUIRES: `column` leads an index of the table (source_code, target_code).
-  std::string Codes(const std::string& alias, const std::string& column,
-                    const std::string& prefix) {
-    std::string end = PrefixEnd(prefix);
-    if (end.empty()) return Prefix(alias + "." + column, prefix);
-    const std::string c = column, t = table_;
-    sqlite::Statement scan(db_, "WITH RECURSIVE c(code) AS (SELECT (SELECT min(" + c + ") FROM " +
-                                    t + " WHERE " + c + " >= ?1 AND " + c +
-                                    " < ?2) UNION ALL SELECT (SELECT min(" + c + ") FROM " + t +
-                                    " WHERE " + c + " > c.code AND " + c +
-                                    " < ?2) FROM c WHERE c.code IS NOT "
-                                    "NULL) SELECT code FROM c WHERE code IS NOT NULL LIMIT 1001");
-    scan.Bind(1, prefix).Bind(2, end);
-    std::vector<std::string> codes;
-    while (scan.Step()) codes.push_back(scan.Text(0));
-    if (codes.size() > 1000) return Prefix(alias + "." + column, prefix);
-    if (codes.empty()) return "0";
-    std::string sql = alias + "." + column + " IN (";
-    for (size_t i = 0; i < codes.size(); ++i) sql += (i ? ", " : "") + Param(codes[i]);
-    return sql + ")";
-  }
-  std::string Param(Value v) {
-    values_.push_back(std::move(v));
-    return "?" + std::to_string(values_.size());
-  }
-  // "col >= ?a AND col < ?b" for a prefix match that can use an index.
-  std::string Prefix(const std::string& column, const std::string& prefix) {
-    std::string end = PrefixEnd(prefix);
-    std::string sql = "(" + column + " >= " + Param(prefix);
-    if (!end.empty()) sql += " AND " + column + " < " + Param(end);
-    return sql + ")";
-  }
-  void Bind(sqlite::Statement& st) const {
-    for (size_t i = 0; i < values_.size(); ++i) {
-      int idx = static_cast<int>(i + 1);
-      if (const auto* s = std::get_if<std::string>(&values_[i]))
-        st.Bind(idx, *s);
-      else
-        st.Bind(idx, std::get<int64_t>(values_[i]));
-    }
-  }
-
- private:
-  sqlite3* db_;
-  std::string table_;
-  std::vector<Value> values_;
-};
-
-// The conditions of `filter` on alias `x` (events e, or dedup_events d), joined with AND.
-std::string WhereClause(const EventFilter& f, const std::string& x, SqlBuilder& b) {
-  std::vector<std::string> conds;
-  const bool dedup = f.view == EventView::kDedup;
-  if (!f.source.empty()) conds.push_back(b.Codes(x, "source_code", f.source));
-  if (!f.target.empty()) conds.push_back(b.Codes(x, "target_code", f.target));
-  if (!f.dyad_a.empty() || !f.dyad_b.empty()) {
-    if (f.dyad_a.empty() || f.dyad_b.empty()) throw Error("a dyad needs two actors (e.g. VNM-USA)");
-    std::string ab =
-        b.Codes(x, "source_code", f.dyad_a) + " AND " + b.Codes(x, "target_code", f.dyad_b);
-    std::string ba =
-        b.Codes(x, "source_code", f.dyad_b) + " AND " + b.Codes(x, "target_code", f.dyad_a);
-    conds.push_back("((" + ab + ") OR (" + ba + "))");
-  }
-  if (f.from) conds.push_back(x + ".date >= " + b.Param(f.from->ToString()));
-  if (f.to) conds.push_back(x + ".date <= " + b.Param(f.to->ToString()));
-  if (!f.code.empty()) conds.push_back(b.Prefix(x + ".cameo", f.code));
-  if (f.quad != 0) {
-    if (f.quad < 1 || f.quad > 4)
-      throw Error("--quad must be 1..4 (1 verbal cooperation .. 4 material conflict)");
-    conds.push_back(x + ".quad_class = " + b.Param(int64_t{f.quad}));
-  }
-  if (!f.language.empty()) {
-    if (dedup)
-      conds.push_back(x +
-                      ".id IN (SELECT m.dedup_id FROM event_mentions m JOIN events r ON r.id = "
-                      "m.event_id WHERE r.language = " +
-                      b.Param(f.language) + ")");
-    else
-      conds.push_back(x + ".language = " + b.Param(f.language));
-  }
-  if (!f.text.empty()) {
-    std::string fts =
-        "SELECT s.article_id, s.idx FROM sentences s WHERE s.rowid IN (SELECT rowid "
-        "FROM sentences_fts WHERE sentences_fts MATCH " +
-        b.Param(FtsQuery(f.text)) + ")";
-    if (dedup)
-      conds.push_back(x +
-                      ".id IN (SELECT m.dedup_id FROM event_mentions m JOIN events r ON r.id = "
-                      "m.event_id WHERE (r.article_id, r.sentence_idx) IN (" +
-                      fts + "))");
-    else
-      conds.push_back("(" + x + ".article_id, " + x + ".sentence_idx) IN (" + fts + ")");
-  }
-  std::string sql;
-  for (const std::string& c : conds) sql += (sql.empty() ? "" : " AND ") + c;
-  return sql.empty() ? "1" : sql;
-}
-
 // Brings the materialised views a filter reads up to date.
-void RefreshIfDedup(Store& store, const EventFilter& f) {
+void RefreshFor(Store& store, const EventFilter& f) {
   if (f.view == EventView::kDedup) RefreshDedup(store);
   if (!f.text.empty()) RefreshTextIndex(store);
+}
+
+// The full-text hits of the filter's words, or nullptr when it has none.
+std::unique_ptr<plan::TextHits> HitsFor(Store& store, const EventFilter& f) {
+  if (f.text.empty()) return nullptr;
+  return std::make_unique<plan::TextHits>(store.handle(), FtsQuery(f.text));
 }
 
 Event ReadEvent(const sqlite::Statement& st) {
@@ -269,24 +162,23 @@ std::string FtsQuery(std::string_view words) {
 
 void QueryEvents(Store& store, const EventFilter& filter, const QueryOptions& options,
                  const std::function<void(const EventRecord&)>& sink) {
-  RefreshIfDedup(store, filter);
+  RefreshFor(store, filter);
+  plan::RegisterFunctions(store.handle());
+  std::unique_ptr<plan::TextHits> hits = HitsFor(store, filter);
+  plan::Pick pick = plan::PlanPick(store.handle(), filter, hits.get());
+  if (pick.sql.empty()) return;  // nothing can match
   const bool dedup = filter.view == EventView::kDedup;
-  SqlBuilder b(store.handle(), dedup ? "dedup_events" : "events");
-  // First pick the ids (an index-only plan where the filters allow), then fetch their rows.
   const std::string x = dedup ? "d" : "e";
-  std::string pick = std::string("SELECT ") + x + ".id AS id FROM " +
-                     (dedup ? "dedup_events d" : "events e") + " WHERE " +
-                     WhereClause(filter, x, b) + " ORDER BY " + x + ".date, " + x + ".id";
-  if (filter.limit > 0) pick += " LIMIT " + b.Param(filter.limit);
-  std::string sql = "SELECT " + RecordColumns(x, dedup) + " FROM (" + pick + ") AS pick " +
+  // The picked ids first (index ranges merged in date order, at most `limit`), then their rows.
+  std::string sql = "SELECT " + RecordColumns(x, dedup) + " FROM (" + pick.sql + ") AS pick " +
                     (dedup ? "JOIN dedup_events d ON d.id = pick.id JOIN events e ON e.id = "
                              "d.first_event "
                            : "JOIN events e ON e.id = pick.id ") +
                     "LEFT JOIN sentences s ON s.article_id = e.article_id AND s.idx = "
-                    "e.sentence_idx LEFT JOIN articles a ON a.id = e.article_id ORDER BY " +
-                    x + ".date, " + x + ".id";
+                    "e.sentence_idx LEFT JOIN articles a ON a.id = e.article_id ORDER BY "
+                    "pick.date, pick.id";
   sqlite::Statement st(store.handle(), sql);
-  b.Bind(st);
+  pick.params.Bind(st);
   std::optional<sqlite::Statement> mentions;
   if (options.with_mentions && dedup) {
     mentions.emplace(store.handle(),
@@ -319,6 +211,13 @@ void QueryEvents(Store& store, const EventFilter& filter, const QueryOptions& op
     }
     sink(rec);
   }
+}
+
+QueryPlan ExplainQuery(Store& store, const EventFilter& filter) {
+  RefreshFor(store, filter);
+  plan::RegisterFunctions(store.handle());
+  std::unique_ptr<plan::TextHits> hits = HitsFor(store, filter);
+  return plan::PlanPick(store.handle(), filter, hits.get()).plan;
 }
 
 Period ParsePeriod(std::string_view name) {
@@ -392,18 +291,16 @@ void TimelineCounts::Add(const TimelineCounts& o) {
 Timeline BuildTimeline(Store& store, const EventFilter& filter, Period period) {
   if (filter.dyad_a.empty() || filter.dyad_b.empty())
     throw Error("a timeline needs --dyad (e.g. --dyad VNM-USA)");
-  RefreshIfDedup(store, filter);
-  const bool dedup = filter.view == EventView::kDedup;
-  const std::string x = dedup ? "d" : "e";
-  SqlBuilder b(store.handle(), dedup ? "dedup_events" : "events");
+  RefreshFor(store, filter);
+  plan::RegisterFunctions(store.handle());
+  std::unique_ptr<plan::TextHits> hits = HitsFor(store, filter);
   // Rows are aggregated here rather than with GROUP BY: a plain scan of the covering index is
   // several times faster than SQLite's sorter and per-row aggregate calls on large dyads.
-  std::string sql = "SELECT " + x + ".date, " + x + ".source_code, " + x + ".target_code, " + x +
-                    ".quad_class, " + x + ".goldstein FROM " +
-                    (dedup ? "dedup_events d" : "events e") + " WHERE " +
-                    WhereClause(filter, x, b) + " AND " + x + ".date IS NOT NULL";
+  std::string sql;
+  plan::Params params;
+  plan::TimelineSql(store.handle(), filter, hits.get(), &sql, &params);
   sqlite::Statement st(store.handle(), sql);
-  b.Bind(st);
+  params.Bind(st);
   auto starts_with = [](const unsigned char* s, int n, const std::string& prefix) {
     return s && static_cast<size_t>(n) >= prefix.size() &&
            std::memcmp(s, prefix.data(), prefix.size()) == 0;

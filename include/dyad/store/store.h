@@ -5,9 +5,9 @@
 
 #include <cstdint>
 #include <memory>
-#include <set>
 #include <string>
-#include <tuple>
+#include <unordered_set>
+#include <utility>
 #include <vector>
 
 #include "dyad/core/document.h"
@@ -92,13 +92,18 @@ class Store {
   WriteResult WriteInTransaction(const Article& article, const std::vector<Sentence>& sentences,
                                  const std::vector<Event>& events);
 
-  // Records the dedup buckets of the events written in the current transaction (dedup_dirty).
-  void FlushDirtyBuckets();
+  // Records what the open transaction wrote for the deferred work: its dedup buckets
+  // (dedup_dirty) and its event id ranges (fts_pending).
+  void FlushPending();
+  void ClearPending();
 
   struct Statements;  // prepared statements reused across writes (defined in store.cc)
   std::unique_ptr<Statements> statements_;
-  // Dedup buckets (source key, target key, CAMEO root) touched by the open transaction.
-  std::set<std::tuple<std::string, std::string, std::string>> pending_dirty_;
+  // Dedup buckets touched by the open transaction: source key, target key and CAMEO root joined
+  // by NUL characters.
+  std::unordered_set<std::string> pending_dirty_;
+  // Event ids written by the open transaction, as [first, last] ranges.
+  std::vector<std::pair<int64_t, int64_t>> pending_fts_;
 
   std::string path_;
   sqlite3* db_ = nullptr;
