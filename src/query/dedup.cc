@@ -3,8 +3,12 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <deque>
 #include <map>
+#include <memory>
 #include <set>
+#include <tuple>
+#include <unordered_map>
 
 #include "dyad/core/date.h"
 #include "dyad/core/error.h"
@@ -75,7 +79,14 @@ class ClusterWriter {
 
   int64_t Write(const BucketKey& key, const std::vector<Mention>& mentions) {
     std::vector<DedupCluster> clusters = ClusterMentions(mentions);
-    for (const DedupCluster& c : clusters) {
+    for (const DedupCluster& c : clusters) WriteCluster(key, mentions, c);
+    return static_cast<int64_t>(clusters.size());
+  }
+
+  // Writes one finished cluster of `mentions`.
+  void WriteCluster(const BucketKey& key, const std::vector<Mention>& mentions,
+                    const DedupCluster& c) {
+    {
       const Mention& rep = mentions[c.representative];
       std::set<std::string> articles, languages;
       for (size_t i : c.mentions) {
@@ -107,7 +118,6 @@ class ClusterWriter {
           insert_mention_.Bind(1, mentions[i].event_id).Bind(2, dedup_id).Run();
       }
     }
-    return static_cast<int64_t>(clusters.size());
   }
 
  private:
@@ -193,6 +203,120 @@ std::string_view MoreSpecificCameo(std::string_view a, std::string_view b) {
   return a;
 }
 
+namespace {
+
+// The steps of the greedy clustering, shared by ClusterMentions (one bucket) and
+// StreamClusterer (every bucket at once, in date order).
+
+// A new cluster whose first mention is mentions[i].
+DedupCluster StartCluster(const std::vector<Mention>& mentions, size_t i) {
+  DedupCluster c;
+  c.representative = i;
+  c.cameo = mentions[i].cameo;
+  return c;
+}
+
+// Adds mentions[i] to the cluster: the most specific code (and its mention) and the longest
+// actor codes win.
+void JoinCluster(DedupCluster& c, const std::vector<Mention>& mentions, size_t i) {
+  const Mention& m = mentions[i];
+  c.mentions.push_back(i);
+  if (MoreSpecificCameo(c.cameo, m.cameo) != std::string_view(c.cameo)) {
+    c.cameo = m.cameo;
+    c.representative = i;
+  }
+  if (m.source_code.size() > c.source_code.size()) c.source_code = m.source_code;
+  if (m.target_code.size() > c.target_code.size()) c.target_code = m.target_code;
+}
+
+// The date of a finished cluster: its earliest mention dated from the text, else its earliest.
+void DateCluster(DedupCluster& c, const std::vector<Mention>& mentions) {
+  std::optional<long> text_day, any_day;
+  for (size_t i : c.mentions) {
+    const Mention& m = mentions[i];
+    if (!m.day) continue;
+    if (!any_day || *m.day < *any_day) any_day = m.day;
+    if (m.date_from_text && (!text_day || *m.day < *text_day)) text_day = m.day;
+  }
+  c.day = text_day ? text_day : any_day;
+}
+
+// Clusters the mentions of every bucket in one pass over all events in (date, id) order, so
+// clusters are finished, and written, in date order: dedup_events ids then follow dates, and a
+// query reading deduplicated events in date order touches neighbouring pages. Each bucket sees
+// its own mentions in the order ClusterMentions needs, and closes clusters under the same rule,
+// so the clusters are the same as bucket by bucket.
+class StreamClusterer {
+ public:
+  explicit StreamClusterer(ClusterWriter& writer) : writer_(writer) {}
+
+  // REQUIRES: dated mentions in non-decreasing day order (undated ones may come anywhere).
+  void Add(const BucketKey& key, Mention m) {
+    if (!m.day) {  // never merged
+      Open single{key, {std::move(m)}, {}, 0};
+      single.cluster = StartCluster(single.mentions, 0);
+      JoinCluster(single.cluster, single.mentions, 0);
+      Finish(single);
+      return;
+    }
+    const long day = *m.day;
+    while (!fifo_.empty() && fifo_.front()->anchor < day - kDedupWindowDays) FinishFront();
+    std::string name = key.source + '\0' + key.target + '\0' + key.root;
+    std::vector<Open*>& open = by_bucket_[name];
+    for (Open* o : open) {
+      if (CameoCompatible(o->cluster.cameo, m.cameo)) {
+        o->mentions.push_back(std::move(m));
+        JoinCluster(o->cluster, o->mentions, o->mentions.size() - 1);
+        return;
+      }
+    }
+    auto o = std::make_unique<Open>(Open{key, {std::move(m)}, {}, day});
+    o->name = std::move(name);
+    o->cluster = StartCluster(o->mentions, 0);
+    JoinCluster(o->cluster, o->mentions, 0);
+    open.push_back(o.get());
+    fifo_.push_back(std::move(o));
+  }
+
+  // Finishes the clusters still open. Returns how many clusters were written in all.
+  int64_t FinishAll() {
+    while (!fifo_.empty()) FinishFront();
+    return written_;
+  }
+
+ private:
+  struct Open {
+    BucketKey key;
+    std::vector<Mention> mentions;
+    DedupCluster cluster;
+    long anchor;  // the day of its first mention
+    std::string name = {};
+  };
+
+  void Finish(Open& o) {
+    DateCluster(o.cluster, o.mentions);
+    writer_.WriteCluster(o.key, o.mentions, o.cluster);
+    ++written_;
+  }
+
+  // The oldest open cluster is also the oldest of its bucket (anchors only grow).
+  void FinishFront() {
+    Open& o = *fifo_.front();
+    std::vector<Open*>& open = by_bucket_[o.name];
+    open.erase(open.begin());
+    if (open.empty()) by_bucket_.erase(o.name);
+    Finish(o);
+    fifo_.pop_front();
+  }
+
+  ClusterWriter& writer_;
+  std::deque<std::unique_ptr<Open>> fifo_;  // open clusters by anchor, oldest first
+  std::unordered_map<std::string, std::vector<Open*>> by_bucket_;  // in creation order
+  int64_t written_ = 0;
+};
+
+}  // namespace
+
 std::vector<DedupCluster> ClusterMentions(const std::vector<Mention>& mentions) {
   std::vector<DedupCluster> clusters;
   std::vector<long> anchor;  // earliest day of each cluster
@@ -211,33 +335,13 @@ std::vector<DedupCluster> ClusterMentions(const std::vector<Mention>& mentions) 
       }
     }
     if (target == clusters.size()) {
-      DedupCluster c;
-      c.representative = i;
-      c.cameo = m.cameo;
-      clusters.push_back(std::move(c));
+      clusters.push_back(StartCluster(mentions, i));
       anchor.push_back(m.day.value_or(0));
       if (m.day) open.push_back(target);
     }
-    DedupCluster& c = clusters[target];
-    c.mentions.push_back(i);
-    if (MoreSpecificCameo(c.cameo, m.cameo) != std::string_view(c.cameo)) {
-      c.cameo = m.cameo;
-      c.representative = i;
-    }
-    if (m.source_code.size() > c.source_code.size()) c.source_code = m.source_code;
-    if (m.target_code.size() > c.target_code.size()) c.target_code = m.target_code;
+    JoinCluster(clusters[target], mentions, i);
   }
-  // The date: the earliest mention dated from the text, else the earliest date.
-  for (DedupCluster& c : clusters) {
-    std::optional<long> text_day, any_day;
-    for (size_t i : c.mentions) {
-      const Mention& m = mentions[i];
-      if (!m.day) continue;
-      if (!any_day || *m.day < *any_day) any_day = m.day;
-      if (m.date_from_text && (!text_day || *m.day < *text_day)) text_day = m.day;
-    }
-    c.day = text_day ? text_day : any_day;
-  }
+  for (DedupCluster& c : clusters) DateCluster(c, mentions);
   return clusters;
 }
 
@@ -308,25 +412,17 @@ DedupRefreshStats RefreshDedup(Store& store) {
       std::vector<std::pair<int64_t, int64_t>> links;
       writer.CollectMentions(&links);
       sqlite::Statement scan(
-          db, std::string("SELECT ") + kMentionColumns + " FROM events ORDER BY 1, 2, 3, date, id");
-      BucketKey current;
-      bool have = false;
+          db, std::string("SELECT ") + kMentionColumns + " FROM events ORDER BY date, id");
+      StreamClusterer stream(writer);
+      std::set<std::tuple<std::string, std::string, std::string>> buckets;
       while (scan.Step()) {
         BucketKey key{scan.Text(0), scan.Text(1), scan.Text(2)};
-        if (have && !(key == current)) {
-          stats.clusters += writer.Write(current, mentions);
-          ++stats.buckets;
-          mentions.clear();
-        }
-        current = std::move(key);
-        have = true;
-        mentions.push_back(ReadMention(scan));
+        buckets.emplace(key.source, key.target, key.root);
+        stream.Add(key, ReadMention(scan));
         ++stats.events;
       }
-      if (have) {
-        stats.clusters += writer.Write(current, mentions);
-        ++stats.buckets;
-      }
+      stats.clusters = stream.FinishAll();
+      stats.buckets = static_cast<int64_t>(buckets.size());
       std::sort(links.begin(), links.end());
       sqlite::Statement link(
           db, "INSERT OR REPLACE INTO event_mentions(event_id, dedup_id) VALUES (?,?)");

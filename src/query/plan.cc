@@ -503,27 +503,33 @@ void TimelineSql(sqlite3* db, const EventFilter& f, TextHits* hits, std::string*
   const View& v = ViewOf(f.view);
   Params& p = *params;
   const std::string& x = v.x;
-  const bool indexed = HasQueryIndexes(db, v);
-  // Each direction as IN lists of the codes: SQLite seeks every (source, target) range of the
-  // covering dyad index.
-  auto side = [&](const std::string& column, const std::string& prefix) {
-    std::optional<std::vector<std::string>> codes;
-    if (indexed)
-      codes = DistinctValues(db, v.table, column == "source_code" ? v.source_index : v.target_index,
-                             column, prefix, "", "", kMaxCodes);
-    if (!codes) return PrefixCondition(x + "." + column, prefix, p);
-    if (codes->empty()) return std::string("0");
-    std::string in = x + "." + column + " IN (";
-    for (size_t i = 0; i < codes->size(); ++i) in += (i ? ", " : "") + p.Add((*codes)[i]);
-    return in + ")";
-  };
-  std::string ab = side("source_code", f.dyad_a) + " AND " + side("target_code", f.dyad_b);
-  std::string ba = side("source_code", f.dyad_b) + " AND " + side("target_code", f.dyad_a);
-  auto conds = Conditions(f, v, kDyadBit, hits, p);
-  *sql = "SELECT " + x + ".date, " + x + ".source_code, " + x + ".target_code, " + x +
-         ".quad_class, " + x + ".goldstein FROM " + v.table + " AS " + x +
-         (indexed ? " INDEXED BY " + v.dyad_index : "") + " WHERE ((" + ab + ") OR (" + ba +
-         ")) AND " + x + ".date IS NOT NULL" + JoinAnd(conds);
+  const std::string columns = "SELECT " + x + ".date, " + x + ".source_code, " + x +
+                              ".target_code, " + x + ".quad_class, " + x + ".goldstein FROM " +
+                              v.table + " AS " + x;
+  std::optional<Family> pairs;
+  if (HasQueryIndexes(db, v)) pairs = PairFamily(db, v, f);
+  if (pairs) {
+    // One range of the covering dyad index per (source, target) pair, read one after the other:
+    // no row is read twice, so SQLite needs no set of the rows already returned (which an OR of
+    // the two directions costs).
+    const std::string tail = " AND " + x + ".date IS NOT NULL" + AndDateBounds(f, v, p) +
+                             JoinAnd(Conditions(f, v, pairs->implies | kDateBit, hits, p));
+    sql->clear();
+    for (size_t i = 0; i < pairs->keys.size(); ++i) {
+      *sql += (i ? " UNION ALL " : "") + columns + " INDEXED BY " + pairs->index + " WHERE " + x +
+              ".source_code = " + p.Add(pairs->keys[i][0]) + " AND " + x +
+              ".target_code = " + p.Add(pairs->keys[i][1]) + tail;
+    }
+    if (sql->empty()) *sql = columns + " WHERE 0";
+    return;
+  }
+  // Too many pairs, or no indexes (a bulk load): the prefixes of both directions.
+  std::string ab = PrefixCondition(x + ".source_code", f.dyad_a, p) + " AND " +
+                   PrefixCondition(x + ".target_code", f.dyad_b, p);
+  std::string ba = PrefixCondition(x + ".source_code", f.dyad_b, p) + " AND " +
+                   PrefixCondition(x + ".target_code", f.dyad_a, p);
+  *sql = columns + " WHERE ((" + ab + ") OR (" + ba + ")) AND " + x + ".date IS NOT NULL" +
+         JoinAnd(Conditions(f, v, kDyadBit, hits, p));
 }
 
 }  // namespace dyad::plan

@@ -8,6 +8,8 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <array>
+#include <cstdio>
 #include <map>
 #include <random>
 #include <set>
@@ -94,6 +96,7 @@ struct Row {
   int64_t id;
   std::string date, source, target, cameo, languages;
   int quad;
+  double goldstein;
   std::vector<std::string> texts;  // the sentences it was reported in
 };
 
@@ -104,11 +107,13 @@ std::vector<Row> AllRows(Store& store, EventView view) {
       view == EventView::kRaw
           ? "SELECT e.id, coalesce(e.date, ''), coalesce(e.source_code, ''), "
             "coalesce(e.target_code, ''), e.cameo, e.quad_class, coalesce(e.language, ''), "
-            "s.text FROM events e LEFT JOIN sentences s ON s.article_id = e.article_id AND "
+            "s.text, e.goldstein FROM events e LEFT JOIN sentences s ON s.article_id = "
+            "e.article_id AND "
             "s.idx = e.sentence_idx"
           : "SELECT d.id, coalesce(d.date, ''), coalesce(d.source_code, ''), "
             "coalesce(d.target_code, ''), d.cameo, d.quad_class, coalesce(d.languages, ''), "
-            "s.text FROM dedup_events d JOIN event_mentions m ON m.dedup_id = d.id JOIN events e "
+            "s.text, d.goldstein FROM dedup_events d JOIN event_mentions m ON m.dedup_id = d.id "
+            "JOIN events e "
             "ON e.id = m.event_id LEFT JOIN sentences s ON s.article_id = e.article_id AND "
             "s.idx = e.sentence_idx";
   sqlite::Statement st(store.handle(), sql);
@@ -122,6 +127,7 @@ std::vector<Row> AllRows(Store& store, EventView view) {
                       st.Text(4),
                       st.Text(6),
                       static_cast<int>(st.Int(5)),
+                      st.Double(8),
                       {}});
     rows[it->second].texts.push_back(st.Text(7));
   }
@@ -268,6 +274,43 @@ std::vector<FilterArgs> Filters() {
   return out;
 }
 
+// "events q1 q2 q3 q4 goldstein" of one direction in one period.
+std::string Describe(const TimelineCounts& c) {
+  char buf[96];
+  std::snprintf(buf, sizeof buf, "%lld %lld %lld %lld %lld %.3f", static_cast<long long>(c.events),
+                static_cast<long long>(c.quad[0]), static_cast<long long>(c.quad[1]),
+                static_cast<long long>(c.quad[2]), static_cast<long long>(c.quad[3]),
+                c.goldstein_sum);
+  return buf;
+}
+
+// Period label -> both directions, for the periods with events, computed from all rows.
+std::map<std::string, std::string> ExpectedTimeline(const std::vector<Row>& rows,
+                                                    const EventFilter& f, EventView view,
+                                                    Period period) {
+  std::map<std::string, std::array<TimelineCounts, 2>> cells;
+  for (const Row& r : rows) {
+    if (r.date.empty() || !Matches(r, f, view)) continue;
+    bool ab = r.source.starts_with(f.dyad_a) && r.target.starts_with(f.dyad_b);
+    TimelineCounts& c = cells[PeriodLabel(*Date::Parse(r.date), period)][ab ? 0 : 1];
+    ++c.events;
+    ++c.quad[r.quad - 1];
+    c.goldstein_sum += r.goldstein;
+  }
+  std::map<std::string, std::string> out;
+  for (const auto& [label, c] : cells) out[label] = Describe(c[0]) + " / " + Describe(c[1]);
+  return out;
+}
+
+std::map<std::string, std::string> ActualTimeline(const Timeline& t) {
+  std::map<std::string, std::string> out;
+  for (const TimelinePeriod& p : t.periods) {
+    EXPECT_EQ(p.combined.events, p.a_to_b.events + p.b_to_a.events);
+    if (p.combined.events) out[p.label] = Describe(p.a_to_b) + " / " + Describe(p.b_to_a);
+  }
+  return out;
+}
+
 class PlanTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
@@ -342,6 +385,38 @@ TEST_F(PlanTest, TooManyRangesFallBackAndStayExact) {
   EXPECT_TRUE(drivers.count("dyad sources events_source")) << ::testing::PrintToString(drivers);
 }
 
+TEST_F(PlanTest, TimelinesCountExactlyWhateverThePlan) {
+  const std::vector<FilterArgs> filters = {
+      {.dyad = "VNM-USA"},
+      {.dyad = "USA-VNM", .code = "04"},
+      {.dyad = "VNM-VNM"},
+      {.dyad = "CHN-VNMGOV", .from = "2020-03", .to = "2021-01"},
+      {.source = "VNMGOV", .dyad = "VNM-CHN", .language = "vi"},
+      {.dyad = "VNM-USA", .text = "typhoon", .quad = 1},
+      {.dyad = "JPN-KOR"},
+  };
+  for (plan::Limits limits : {plan::Limits{kSmallDriver, 400}, plan::Limits{0, 3}}) {
+    plan::SetLimitsForTesting(limits);
+    for (EventView view : {EventView::kRaw, EventView::kDedup}) {
+      std::vector<Row> rows = AllRows(*store_, view);
+      for (FilterArgs args : filters) {
+        args.events = view == EventView::kRaw ? "raw" : "dedup";
+        EventFilter f = BuildFilter(args);
+        for (Period period : {Period::kDay, Period::kWeek, Period::kMonth, Period::kYear}) {
+          Timeline t = BuildTimeline(*store_, f, period);
+          auto expected = ExpectedTimeline(rows, f, view, period);
+          EXPECT_EQ(ActualTimeline(t), expected)
+              << args.dyad << " " << args.events << " max ranges " << limits.max_ranges;
+          if (!expected.empty() && !t.periods.empty()) {
+            EXPECT_EQ(t.periods.front().label, expected.begin()->first);
+            EXPECT_EQ(t.periods.back().label, expected.rbegin()->first);
+          }
+        }
+      }
+    }
+  }
+}
+
 TEST_F(PlanTest, BulkLoadScansInDateOrder) {
   store_->BeginBulkLoad();
   std::set<std::string> drivers;
@@ -352,6 +427,10 @@ TEST_F(PlanTest, BulkLoadScansInDateOrder) {
     drivers.insert(ExplainQuery(*store_, f).driver);
     EXPECT_EQ(Actual(*store_, f), Expected(rows, f, EventView::kRaw));
   }
+  std::vector<Row> rows_now = AllRows(*store_, EventView::kRaw);
+  EventFilter dyad = BuildFilter({.dyad = "VNM-USA", .code = "1"});
+  EXPECT_EQ(ActualTimeline(BuildTimeline(*store_, dyad, Period::kMonth)),
+            ExpectedTimeline(rows_now, dyad, EventView::kRaw, Period::kMonth));
   store_->EndBulkLoad();
   EXPECT_EQ(drivers, (std::set<std::string>{"scan"}));
 }
@@ -379,6 +458,14 @@ TEST_F(PlanTest, IncrementalDedupMatchesFullRebuild) {
   for (int i = 0; i < 2500; ++i) mark.Bind(1, "K" + std::to_string(i)).Run();
   EXPECT_TRUE(RefreshDedup(*store_).full);
   EXPECT_EQ(DedupContent(*store_), incremental);
+  // Written in date order: undated first, then a date never more than the one-day window
+  // before the previous id's.
+  sqlite::Statement order(store_->handle(),
+                          "SELECT count(*) FROM dedup_events a JOIN dedup_events b ON b.id = a.id "
+                          "+ 1 WHERE (a.date IS NOT NULL AND b.date IS NULL) OR b.date < "
+                          "date(a.date, '-1 day')");
+  order.Step();
+  EXPECT_EQ(order.Int(0), 0);
 }
 
 TEST_F(PlanTest, ExplainNamesDriverRangesAndChecks) {

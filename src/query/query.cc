@@ -305,19 +305,25 @@ Timeline BuildTimeline(Store& store, const EventFilter& filter, Period period) {
     return s && static_cast<size_t>(n) >= prefix.size() &&
            std::memcmp(s, prefix.data(), prefix.size()) == 0;
   };
-  // Per day (YYYYMMDD), both directions.
-  std::map<int, std::array<TimelineCounts, 2>> by_day;
-  int last_key = -1;
-  std::array<TimelineCounts, 2>* cell = nullptr;
+  // Both directions per day, one vector of days (month * 31 + day) per year: rows of one range
+  // come in date order, so the year's vector is looked up once per year and range.
+  using Days = std::vector<std::array<TimelineCounts, 2>>;
+  std::map<int, Days> by_year;
+  int last_year = -1;
+  Days* days = nullptr;
   sqlite3_stmt* raw = st.get();
   while (st.Step()) {
     const unsigned char* date = sqlite3_column_text(raw, 0);
     if (sqlite3_column_bytes(raw, 0) != 10) continue;  // not YYYY-MM-DD: not countable
-    int key = 0;
-    for (int i : {0, 1, 2, 3, 5, 6, 8, 9}) key = key * 10 + (date[i] - '0');
-    if (key != last_key) {
-      cell = &by_day[key];
-      last_key = key;
+    int digits[8], n = 0;
+    for (int i : {0, 1, 2, 3, 5, 6, 8, 9}) digits[n++] = date[i] - '0';
+    const int year = digits[0] * 1000 + digits[1] * 100 + digits[2] * 10 + digits[3];
+    const int month = digits[4] * 10 + digits[5], day = digits[6] * 10 + digits[7];
+    if (month < 1 || month > 12 || day < 1 || day > 31) continue;
+    if (year != last_year) {
+      days = &by_year[year];
+      if (days->empty()) days->resize(12 * 31);
+      last_year = year;
     }
     const unsigned char* source = sqlite3_column_text(raw, 1);
     int source_n = sqlite3_column_bytes(raw, 1);
@@ -325,21 +331,26 @@ Timeline BuildTimeline(Store& store, const EventFilter& filter, Period period) {
     int target_n = sqlite3_column_bytes(raw, 2);
     bool ab = starts_with(source, source_n, filter.dyad_a) &&
               starts_with(target, target_n, filter.dyad_b);
-    TimelineCounts& c = (*cell)[ab ? 0 : 1];
+    TimelineCounts& c = (*days)[(month - 1) * 31 + (day - 1)][ab ? 0 : 1];
     ++c.events;
     int quad = sqlite3_column_int(raw, 3);
     if (quad >= 1 && quad <= 4) ++c.quad[quad - 1];
     c.goldstein_sum += sqlite3_column_double(raw, 4);
   }
   std::map<long, TimelinePeriod> by_start;  // keyed by the period's first day
-  for (const auto& [key, counts] : by_day) {
-    if (!Date::IsValid(key / 10000, key / 100 % 100, key % 100)) continue;
-    Date start = PeriodStart(Date{key / 10000, key / 100 % 100, key % 100}, period);
-    TimelinePeriod& p = by_start[start.DaysSinceEpoch()];
-    p.a_to_b.Add(counts[0]);
-    p.b_to_a.Add(counts[1]);
-    p.combined.Add(counts[0]);
-    p.combined.Add(counts[1]);
+  for (const auto& [year, counts] : by_year) {
+    for (size_t i = 0; i < counts.size(); ++i) {
+      const auto& cell = counts[i];
+      if (cell[0].events == 0 && cell[1].events == 0) continue;
+      const int month = static_cast<int>(i / 31) + 1, day = static_cast<int>(i % 31) + 1;
+      if (!Date::IsValid(year, month, day)) continue;
+      Date start = PeriodStart(Date{year, month, day}, period);
+      TimelinePeriod& p = by_start[start.DaysSinceEpoch()];
+      p.a_to_b.Add(cell[0]);
+      p.b_to_a.Add(cell[1]);
+      p.combined.Add(cell[0]);
+      p.combined.Add(cell[1]);
+    }
   }
   Timeline t;
   t.a = filter.dyad_a;
