@@ -239,6 +239,7 @@ struct Snapshot {
   std::map<std::string, std::string> hashes;
   int64_t sentences = 0;
   int64_t events = 0;
+  int64_t query_indexes = 0;  // of events_dyad, events_source, events_target, events_code
   std::string integrity;
 };
 
@@ -260,6 +261,11 @@ Snapshot Read(const std::string& path) {
     n.Step();
     s.sentences = n.Int(0);
     s.events = n.Int(1);
+    sqlite::Statement ix(db,
+                         "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name IN "
+                         "('events_dyad', 'events_source', 'events_target', 'events_code')");
+    ix.Step();
+    s.query_indexes = ix.Int(0);
   } catch (const StoreError&) {
     // the schema is not there yet
   }
@@ -319,6 +325,7 @@ TEST(DbIngestTest, SurvivesKillDuringIngest) {
 
   Snapshot after_kill = Read(db);
   EXPECT_EQ(after_kill.integrity, "ok");
+  EXPECT_EQ(after_kill.query_indexes, 0) << "a new database is loaded in bulk";
   EXPECT_GE(static_cast<int64_t>(after_kill.hashes.size()), before_kill);
   EXPECT_LT(after_kill.hashes.size(), static_cast<size_t>(kArticles)) << "killed mid-ingest";
   EXPECT_EQ(after_kill.sentences, 3 * static_cast<int64_t>(after_kill.hashes.size()))
@@ -338,6 +345,10 @@ TEST(DbIngestTest, SurvivesKillDuringIngest) {
   EXPECT_EQ(done.events, 2 * kArticles);
   EXPECT_EQ(done.hashes, reference.hashes);
   Store store(db);
+  // The killed run was a bulk load (a new database): the indexes it dropped are back.
+  EXPECT_EQ(EventIndexes(store),
+            (std::vector<std::string>{"events_article", "events_code", "events_date", "events_dyad",
+                                      "events_source", "events_target"}));
   EXPECT_EQ(RefreshTextIndex(store), 2 * kArticles);
   EXPECT_EQ(TextIds(store, "number 4321"), (std::vector<int64_t>{}));  // not an event's sentence
   EXPECT_EQ(TextIds(store, "praised").size(), static_cast<size_t>(kArticles));

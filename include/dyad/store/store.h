@@ -64,13 +64,16 @@ class Store {
   // result per record, in order. Throws StoreError only when the database itself is unusable.
   std::vector<BatchItemResult> WriteArticles(const std::vector<ArticleRecord>& batch);
 
-  // Bulk loading. BeginBulkLoad drops the secondary indexes of `events` (date, dyad, target:
-  // random-order keys whose row-by-row upkeep dominates large loads) and EndBulkLoad rebuilds them,
-  // one sorted pass each. Writes in between keep all their guarantees; queries are correct but
-  // slow. If the process dies in between, the next Store opened on the database rebuilds the
-  // indexes. Throws StoreError.
+  // Bulk loading. BeginBulkLoad drops the secondary indexes of `events` (date, dyad, source,
+  // target, code: random-order keys whose row-by-row upkeep dominates large loads) and
+  // EndBulkLoad rebuilds them, one sorted pass each. Writes in between keep all their guarantees;
+  // queries are correct but slow. If the process dies in between, the next Store opened on the
+  // database rebuilds the indexes. Throws StoreError.
   void BeginBulkLoad();
   void EndBulkLoad();
+
+  // Whether any event is stored (cheap, unlike Count).
+  bool HasEvents() const;
 
   struct Counts {
     int64_t articles = 0;
