@@ -7,8 +7,8 @@
 #include <map>
 #include <memory>
 #include <set>
-#include <tuple>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "dyad/core/date.h"
 #include "dyad/core/error.h"
@@ -128,8 +128,10 @@ class ClusterWriter {
 };
 
 // The secondary indexes of the dedup tables, as migrations 2 and 3 create them; a full rebuild
-// drops them and builds them again once the rows are in.
+// drops them and builds them again once the rows are in (its rows come in date order, so every
+// index but the date's would be written at random places).
 const char* const kDedupIndexes[][2] = {
+    {"dedup_bucket", "dedup_events(source_key, target_key, root)"},
     {"dedup_date", "dedup_events(date)"},
     {"dedup_dyad", "dedup_events(source_code, target_code, date, quad_class, goldstein)"},
     {"dedup_source", "dedup_events(source_code, date)"},
@@ -253,6 +255,7 @@ class StreamClusterer {
   // REQUIRES: dated mentions in non-decreasing day order (undated ones may come anywhere).
   void Add(const BucketKey& key, Mention m) {
     if (!m.day) {  // never merged
+      seen_.insert(key.source + '\0' + key.target + '\0' + key.root);
       Open single{key, {std::move(m)}, {}, 0};
       single.cluster = StartCluster(single.mentions, 0);
       JoinCluster(single.cluster, single.mentions, 0);
@@ -262,6 +265,7 @@ class StreamClusterer {
     const long day = *m.day;
     while (!fifo_.empty() && fifo_.front()->anchor < day - kDedupWindowDays) FinishFront();
     std::string name = key.source + '\0' + key.target + '\0' + key.root;
+    if (!seen_.contains(name)) seen_.insert(name);
     std::vector<Open*>& open = by_bucket_[name];
     for (Open* o : open) {
       if (CameoCompatible(o->cluster.cameo, m.cameo)) {
@@ -283,6 +287,8 @@ class StreamClusterer {
     while (!fifo_.empty()) FinishFront();
     return written_;
   }
+  // Distinct buckets seen.
+  int64_t buckets() const { return static_cast<int64_t>(seen_.size()); }
 
  private:
   struct Open {
@@ -312,6 +318,7 @@ class StreamClusterer {
   ClusterWriter& writer_;
   std::deque<std::unique_ptr<Open>> fifo_;  // open clusters by anchor, oldest first
   std::unordered_map<std::string, std::vector<Open*>> by_bucket_;  // in creation order
+  std::unordered_set<std::string> seen_;
   int64_t written_ = 0;
 };
 
@@ -414,15 +421,12 @@ DedupRefreshStats RefreshDedup(Store& store) {
       sqlite::Statement scan(
           db, std::string("SELECT ") + kMentionColumns + " FROM events ORDER BY date, id");
       StreamClusterer stream(writer);
-      std::set<std::tuple<std::string, std::string, std::string>> buckets;
       while (scan.Step()) {
-        BucketKey key{scan.Text(0), scan.Text(1), scan.Text(2)};
-        buckets.emplace(key.source, key.target, key.root);
-        stream.Add(key, ReadMention(scan));
+        stream.Add(BucketKey{scan.Text(0), scan.Text(1), scan.Text(2)}, ReadMention(scan));
         ++stats.events;
       }
       stats.clusters = stream.FinishAll();
-      stats.buckets = static_cast<int64_t>(buckets.size());
+      stats.buckets = stream.buckets();
       std::sort(links.begin(), links.end());
       sqlite::Statement link(
           db, "INSERT OR REPLACE INTO event_mentions(event_id, dedup_id) VALUES (?,?)");
