@@ -18,8 +18,9 @@
 namespace dyad {
 namespace {
 
-// One ordered pass over all events beats one lookup per bucket when more than this many buckets
-// are dirty and they are a large share (1/8) of the deduplicated events already there.
+// One ordered pass over all events (about 16 us per event on 10M events) beats re-reading each
+// dirty bucket (about 1.8 ms per bucket there) when more than this many buckets are dirty and
+// they number over a hundredth of the deduplicated events already there.
 constexpr int64_t kFullRebuildBuckets = 2000;
 
 bool IsGenericCode(std::string_view code) { return code.size() == 3 && code[2] == '0'; }
@@ -410,7 +411,7 @@ DedupRefreshStats RefreshDedup(Store& store) {
       max_id.Step();
       existing = max_id.Int(0);
     }
-    if (dirty > kFullRebuildBuckets && dirty * 8 > existing) {
+    if (dirty > kFullRebuildBuckets && dirty * 100 > existing) {
       stats.full = true;
       for (const auto& [name, on] : kDedupIndexes)
         Exec(db, (std::string("DROP INDEX IF EXISTS ") + name).c_str());
