@@ -396,7 +396,8 @@ DedupRefreshStats RefreshDedup(Store& store) {
   struct RestoreCache {
     sqlite3* db;
     ~RestoreCache() {
-      sqlite3_exec(db, "PRAGMA cache_size=-65536", nullptr, nullptr, nullptr);
+      sqlite3_exec(db, ("PRAGMA cache_size=" + std::to_string(-Store::kCacheKiB)).c_str(), nullptr,
+                   nullptr, nullptr);
       sqlite3_exec(db, "PRAGMA mmap_size=0", nullptr, nullptr, nullptr);
     }
   } restore{db};

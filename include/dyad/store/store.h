@@ -22,6 +22,9 @@ std::string ContentHash(const Article& article);
 
 class Store {
  public:
+  // The page cache of a Store's connection, in KiB.
+  static constexpr int kCacheKiB = 262144;
+
   // The newest schema version this build knows. Persisted numbers: never renumber a migration.
   static int LatestSchemaVersion();
 
