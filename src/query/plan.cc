@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "dyad/core/error.h"
+#include "dyad/query/dedup.h"
 
 namespace dyad::plan {
 namespace {
@@ -17,6 +18,8 @@ Limits g_limits{kSmallDriver, kMaxRanges};
 // An actor or code prefix matching more distinct codes than this is checked as a range.
 constexpr size_t kMaxCodes = 1000;
 constexpr int kWindowBits = 16;
+// The dedup view reads its mentions only for limits up to this (the picked ids are bound).
+constexpr int64_t kMaxClusterLimit = 10000;
 constexpr const char* kHitsPointer = "dyad_text_hits";
 
 // The tables, aliases and query indexes of one view (as the migrations create them).
@@ -384,6 +387,69 @@ void RegisterFunctions(sqlite3* db) {
     throw StoreError("SQLite: cannot register dyad_text_hit: " + std::string(sqlite3_errmsg(db)));
 }
 
+namespace {
+
+// The dedup view with a large text filter, read through its raw mentions: the mentions whose
+// sentence matches, with the other filters loosened to what every mention of a matching event
+// satisfies (actor prefixes cut to the six characters of a bucket key, the code to its root, the
+// dates widened by the dedup window); each mention then names its deduplicated event, which is
+// checked against the filter itself.
+Pick MentionsPick(sqlite3* db, const EventFilter& f, TextHits* hits) {
+  EventFilter raw;
+  raw.view = EventView::kRaw;
+  raw.text = f.text;
+  raw.source = f.source.substr(0, 6);
+  raw.target = f.target.substr(0, 6);
+  raw.dyad_a = f.dyad_a.substr(0, 6);
+  raw.dyad_b = f.dyad_b.substr(0, 6);
+  raw.code = f.code.substr(0, 2);
+  if (f.from) raw.from = f.from->AddDays(-kDedupWindowDays);
+  if (f.to) raw.to = f.to->AddDays(kDedupWindowDays);
+  Pick pick = PlanPick(db, raw, hits);
+  pick.limit = f.limit;
+  pick.plan.driver = "mentions by " + pick.plan.driver;
+  Params& p = pick.cluster_params;
+  p.Add(int64_t{0});  // ?1, the mention
+  auto conds = Conditions(f, ViewOf(EventView::kDedup), kTextBit, nullptr, p);
+  pick.cluster_sql =
+      "SELECT d.date, d.id FROM event_mentions AS m JOIN dedup_events AS d ON d.id = m.dedup_id "
+      "WHERE m.event_id = ?1" +
+      JoinAnd(conds);
+  for (const auto& [name, sql] : conds) pick.plan.checks.push_back("event " + name);
+  return pick;
+}
+
+}  // namespace
+
+std::vector<std::pair<std::string, int64_t>> CollectClusters(sqlite3* db, const Pick& pick) {
+  if (pick.sql.empty()) return {};
+  std::set<std::pair<std::string, int64_t>> first;  // the `limit` smallest (date, id) so far
+  sqlite::Statement mentions(db, pick.sql);
+  pick.params.Bind(mentions);
+  sqlite::Statement cluster(db, pick.cluster_sql);
+  pick.cluster_params.Bind(cluster);
+  std::string after;  // a mention dated after this cannot belong to one of `first`
+  const auto limit = static_cast<size_t>(pick.limit);
+  while (mentions.Step()) {
+    const std::string date = mentions.IsNull(0) ? "" : mentions.Text(0);
+    if (first.size() == limit && !date.empty() && (after.empty() || date > after)) break;
+    sqlite3_bind_int64(cluster.get(), 1, mentions.Int(1));
+    if (cluster.Step()) {
+      first.emplace(cluster.IsNull(0) ? "" : cluster.Text(0), cluster.Int(1));
+      if (first.size() > limit) first.erase(std::prev(first.end()));
+      if (first.size() == limit) {
+        // Undated events are never merged: once every kept one is undated, so is every
+        // remaining candidate among the undated mentions, which all come first.
+        const std::string& last = first.rbegin()->first;
+        std::optional<Date> d = last.empty() ? std::nullopt : Date::Parse(last);
+        after = d ? d->AddDays(kDedupWindowDays).ToString() : "";
+      }
+    }
+    sqlite3_reset(cluster.get());
+  }
+  return {first.begin(), first.end()};
+}
+
 Pick PlanPick(sqlite3* db, const EventFilter& f, TextHits* hits) {
   const View& v = ViewOf(f.view);
   if ((!f.dyad_a.empty()) != (!f.dyad_b.empty()))
@@ -481,6 +547,11 @@ Pick PlanPick(sqlite3* db, const EventFilter& f, TextHits* hits) {
   }
 
   const Family& fam = families[best];
+  if (v.dedup && !f.text.empty() && fam.rows < 0 && f.limit > 0 && f.limit <= kMaxClusterLimit) {
+    // Checking the text of each candidate's mentions would look its mentions up one by one, at
+    // scattered places; the raw mentions carry their own ids in every index entry instead.
+    return MentionsPick(db, f, hits);
+  }
   // The date bounds are part of every range; the rest is checked on each candidate.
   auto conds = Conditions(f, v, fam.implies | kDateBit, hits, p);
   const std::string tail = AndDateBounds(f, v, p) + JoinAnd(conds);

@@ -15,6 +15,7 @@
 #include <memory>
 #include <string>
 #include <unordered_map>
+#include <utility>
 #include <variant>
 #include <vector>
 
@@ -88,11 +89,22 @@ struct Pick {
   // filter.limit rows. Empty when no row can match.
   std::string sql;
   Params params;
+  // Set when the raw mentions drive a dedup query: `sql` then lists mentions (a superset of the
+  // filter, cut to bucket keys and widened by the dedup window) and `cluster_sql` maps the
+  // mention ?1 to (date, id) of its deduplicated event when that event matches (CollectClusters).
+  std::string cluster_sql;
+  Params cluster_params;
+  int64_t limit = 0;
 };
 
 // Plans `filter`. `hits` must be set when filter.text is, and outlive the statement.
 // Throws StoreError.
 Pick PlanPick(sqlite3* db, const EventFilter& filter, TextHits* hits);
+
+// For a Pick with cluster_sql: reads mentions in date order, maps each to its deduplicated event,
+// and stops once no later mention can belong to one of the first `limit` (a mention lies within
+// the dedup window of its event's date). Returns their (date, id), "" for undated, in order.
+std::vector<std::pair<std::string, int64_t>> CollectClusters(sqlite3* db, const Pick& pick);
 
 // The statement of a timeline: (date, source_code, target_code, quad_class, goldstein) of every
 // dated row of the dyad matching the filter, read from the covering dyad index.

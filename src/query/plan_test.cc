@@ -366,14 +366,15 @@ TEST_F(PlanTest, SmallDriversReturnExactRows) {
 }
 
 TEST_F(PlanTest, MergedRangesReturnExactRows) {
-  // No driver is small: ranges are merged in date order by preference, and text is checked by
-  // windows of hits.
+  // No driver is small: ranges are merged in date order by preference, text is checked by
+  // windows of hits, and the dedup view with text reads the matching mentions.
   plan::SetLimitsForTesting({0, 400});
   std::set<std::string> drivers = CompareAll();
   for (const char* d :
        {"dyad events_dyad", "dyad dedup_dyad", "source events_source", "source dedup_source",
         "target events_target", "target dedup_target", "code events_code", "code dedup_code",
-        "date events_date", "date dedup_date", "source and target events_dyad", "none "})
+        "date events_date", "date dedup_date", "source and target events_dyad", "none ",
+        "mentions by dyad events_dyad", "mentions by date events_date"})
     EXPECT_TRUE(drivers.count(d)) << d << " in " << ::testing::PrintToString(drivers);
 }
 

@@ -169,6 +169,19 @@ void QueryEvents(Store& store, const EventFilter& filter, const QueryOptions& op
   if (pick.sql.empty()) return;  // nothing can match
   const bool dedup = filter.view == EventView::kDedup;
   const std::string x = dedup ? "d" : "e";
+  if (!pick.cluster_sql.empty()) {
+    // Deduplicated events found through their mentions: their (date, id) become the pick.
+    auto clusters = plan::CollectClusters(store.handle(), pick);
+    if (clusters.empty()) return;
+    pick.params = plan::Params();
+    pick.sql = "SELECT column1 AS date, column2 AS id FROM (VALUES ";
+    for (size_t i = 0; i < clusters.size(); ++i) {
+      const auto& [date, id] = clusters[i];
+      pick.sql += (i ? ", (" : "(") + (date.empty() ? std::string("NULL") : pick.params.Add(date)) +
+                  ", " + pick.params.Add(id) + ")";
+    }
+    pick.sql += ")";
+  }
   // The picked ids first (index ranges merged in date order, at most `limit`), then their rows.
   std::string sql = "SELECT " + RecordColumns(x, dedup) + " FROM (" + pick.sql + ") AS pick " +
                     (dedup ? "JOIN dedup_events d ON d.id = pick.id JOIN events e ON e.id = "
