@@ -240,7 +240,7 @@ void Prepare() {
   int64_t indexed = dyad::RefreshTextIndex(*g_store);
   secs = std::chrono::duration<double>(Clock::now() - t0).count();
   if (indexed)
-    std::fprintf(stderr, "store_bench: full-text index: %lld sentences in %.1f s\n",
+    std::fprintf(stderr, "store_bench: full-text index: %lld events in %.1f s\n",
                  static_cast<long long>(indexed), secs);
   char* err = nullptr;
   sqlite3_exec(g_store->handle(), "PRAGMA optimize", nullptr, nullptr, &err);
