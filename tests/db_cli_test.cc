@@ -4,6 +4,7 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <nlohmann/json.hpp>
 
 #include "dyad/store/store.h"
 #include "query/query_test_util.h"
@@ -149,8 +150,18 @@ TEST_F(DbCliTest, ExportsHaveTheirColumnCounts) {
     EXPECT_EQ(lines, 6u) << format;
   }
   auto plover = Dyad("export --format plover --dyad VNM-CHN");
-  EXPECT_EQ(plover.out.substr(0, 60),
-            "{\"actor\":\"VNMGOV\",\"actor_text\":\"Vietnam's foreign ministry\",");
+  nlohmann::json record = nlohmann::json::parse(plover.out);
+  EXPECT_EQ(
+      record["source"],
+      nlohmann::json::parse(
+          R"([{"code": "VNM", "sector": "GOV", "actor_text": "Vietnam's foreign ministry"}])"));
+  EXPECT_EQ(record["recipient"],
+            nlohmann::json::parse(R"([{"code": "CHN", "sector": "GOV", "actor_text": "China"}])"));
+  EXPECT_EQ(record["event"], nlohmann::json::parse(R"(["ACCUSE"])"));
+  EXPECT_EQ(record["quad_code"], 3);
+  auto all = Dyad("export --format plover");
+  EXPECT_EQ(std::count(all.out.begin(), all.out.end(), '\n'), 8);  // every event has a category
+  EXPECT_EQ(all.err, "");
 }
 
 TEST_F(DbCliTest, ClearErrors) {

@@ -13,6 +13,7 @@
 
 #include "dyad/core/error.h"
 #include "dyad/query/dedup.h"
+#include "dyad/query/query.h"
 #include "dyad/store/store.h"
 #include "query/query_test_util.h"
 #include "store/sqlite_util.h"
@@ -104,8 +105,8 @@ std::vector<std::string> EventIndexes(Store& store) {
 
 TEST(DbIngestTest, BulkLoadRebuildsIndexesEvenAfterACrash) {
   TempDir tmp;
-  const std::vector<std::string> all = {"events_article", "events_date", "events_dyad",
-                                        "events_target"};
+  const std::vector<std::string> all = {"events_article", "events_code",   "events_date",
+                                        "events_dyad",    "events_source", "events_target"};
   {
     Store store(tmp.File("bulk.db"));
     EXPECT_EQ(EventIndexes(store), all);
@@ -121,46 +122,124 @@ TEST(DbIngestTest, BulkLoadRebuildsIndexesEvenAfterACrash) {
   EXPECT_EQ(reopened.Count().events, 8);
 }
 
+// Turns a database written by this dyad back into what an older dyad wrote, by running SQL.
+void Downgrade(const std::string& path, const char* sql) {
+  sqlite3* db;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+  EXPECT_EQ(sqlite3_exec(db, sql, nullptr, nullptr, nullptr), SQLITE_OK) << sqlite3_errmsg(db);
+  sqlite3_close(db);
+}
+
+// What migration 3 replaced, as schema v2 had it.
+constexpr const char* kToVersion2 =
+    "DROP TRIGGER articles_fts_delete; DROP TABLE events_fts; DROP TABLE fts_pending; "
+    "DROP INDEX events_source; DROP INDEX events_code; DROP INDEX events_target; "
+    "DROP INDEX dedup_source; DROP INDEX dedup_code; DROP INDEX dedup_target; "
+    "CREATE INDEX events_target ON events(target_code, source_code, date); "
+    "CREATE INDEX dedup_target ON dedup_events(target_code, source_code, date); "
+    "CREATE VIRTUAL TABLE sentences_fts USING fts5(text, content='sentences', "
+    "content_rowid='rowid', tokenize='unicode61 remove_diacritics 0'); "
+    "CREATE TABLE fts_pending (sentence_rowid INTEGER PRIMARY KEY); "
+    "CREATE TRIGGER sentences_fts_insert AFTER INSERT ON sentences BEGIN "
+    "INSERT INTO fts_pending VALUES (new.rowid); END; "
+    "CREATE TRIGGER sentences_fts_delete AFTER DELETE ON sentences BEGIN "
+    "INSERT INTO sentences_fts(sentences_fts, rowid, text) SELECT 'delete', old.rowid, old.text "
+    "WHERE NOT EXISTS (SELECT 1 FROM fts_pending WHERE sentence_rowid = old.rowid); "
+    "DELETE FROM fts_pending WHERE sentence_rowid = old.rowid; END; "
+    "INSERT INTO sentences_fts(sentences_fts) VALUES ('rebuild'); "
+    "DELETE FROM schema_version WHERE version > 2;";
+
+// What migration 2 added, dropped again (after kToVersion2).
+constexpr const char* kToVersion1 =
+    "DROP TRIGGER events_dedup_delete; "
+    "DROP TRIGGER sentences_fts_insert; DROP TRIGGER sentences_fts_delete; "
+    "DROP TABLE fts_pending; DROP TABLE dedup_events; DROP TABLE event_mentions; DROP TABLE "
+    "dedup_dirty; DROP TABLE sentences_fts; DROP INDEX events_target; "
+    "DROP INDEX events_dyad; CREATE INDEX events_dyad ON events(source_code, target_code, "
+    "date); DELETE FROM schema_version WHERE version > 1;";
+
+std::vector<std::string> Indexes(Store& store) {
+  sqlite::Statement st(store.handle(),
+                       "SELECT name || ' ' || sql FROM sqlite_master WHERE type = 'index' AND sql "
+                       "IS NOT NULL ORDER BY name");
+  std::vector<std::string> out;
+  while (st.Step()) out.push_back(st.Text(0));
+  return out;
+}
+
+std::vector<int64_t> TextIds(Store& store, const char* words, EventView view = EventView::kRaw) {
+  EventFilter f;
+  f.text = words;
+  f.view = view;
+  std::vector<int64_t> ids;
+  QueryEvents(store, f, {}, [&](const EventRecord& r) { ids.push_back(r.id); });
+  return ids;
+}
+
 TEST(DbIngestTest, MigratesAVersion1DatabaseKeepingItsRows) {
   TempDir tmp;
-  std::string path = tmp.File("v1.db");
+  std::string path = tmp.File("v1.db"), fresh = tmp.File("fresh.db");
+  std::vector<std::string> indexes;
   {
-    // Fill a database, then take it back to what schema v1 had (below), as a database written
-    // by an older dyad would be.
     Store store(path);
     testing_util::FillTestStore(store);
+    Store reference(fresh);
+    testing_util::FillTestStore(reference);
+    RefreshDedup(reference);
+    indexes = Indexes(reference);
   }
-  {
-    sqlite3* db;
-    ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
-    const char* downgrade =
-        "DROP TRIGGER events_dedup_delete; "
-        "DROP TRIGGER sentences_fts_insert; DROP TRIGGER sentences_fts_delete; "
-        "DROP TABLE fts_pending; DROP TABLE dedup_events; DROP TABLE event_mentions; DROP TABLE "
-        "dedup_dirty; "
-        "DROP TABLE sentences_fts; DROP INDEX events_target; "
-        "DROP INDEX events_dyad; CREATE INDEX events_dyad ON events(source_code, target_code, "
-        "date); DELETE FROM schema_version WHERE version > 1;";
-    ASSERT_EQ(sqlite3_exec(db, downgrade, nullptr, nullptr, nullptr), SQLITE_OK)
-        << sqlite3_errmsg(db);
-    sqlite3_close(db);
-  }
+  Downgrade(path, kToVersion2);
+  Downgrade(path, kToVersion1);
   Store store(path);
   EXPECT_EQ(store.SchemaVersion(), Store::LatestSchemaVersion());
+  EXPECT_EQ(Indexes(store), indexes);  // the same indexes as a new database
   EXPECT_EQ(store.Count().events, 8);
   EXPECT_EQ(DirtyDedupBuckets(store), 5);  // existing events are queued for deduplication
   EXPECT_EQ(RefreshDedup(store).clusters, 6);
-  sqlite::Statement fts(store.handle(),
-                        "SELECT count(*) FROM sentences_fts WHERE sentences_fts MATCH 'phone'");
-  fts.Step();
-  EXPECT_EQ(fts.Int(0), 3);  // existing sentences are indexed by the migration
+  EXPECT_EQ(RefreshTextIndex(store), 8);  // and for the full-text index
+  EXPECT_EQ(TextIds(store, "phone"), (std::vector<int64_t>{2, 1, 5}));
   EXPECT_EQ(RefreshTextIndex(store), 0);
+}
+
+TEST(DbIngestTest, MigratesAVersion2DatabaseToEventTextIndexAndDateOrderedIndexes) {
+  TempDir tmp;
+  std::string path = tmp.File("v2.db"), fresh = tmp.File("fresh.db");
+  std::vector<std::string> indexes;
+  {
+    Store store(path);
+    testing_util::FillTestStore(store);
+    RefreshDedup(store);
+    Store reference(fresh);
+    testing_util::FillTestStore(reference);
+    RefreshDedup(reference);
+    indexes = Indexes(reference);
+  }
+  Downgrade(path, kToVersion2);
+  Store store(path);
+  EXPECT_EQ(store.SchemaVersion(), 3);
+  EXPECT_EQ(Indexes(store), indexes);
+  EXPECT_EQ(DirtyDedupBuckets(store), 0);  // the deduplicated events stay as they were
+  EXPECT_EQ(TextIds(store, "phone"), (std::vector<int64_t>{2, 1, 5}));
+  EXPECT_EQ(TextIds(store, "điện", EventView::kDedup), (std::vector<int64_t>{5}));
+  EXPECT_EQ(testing_util::TextIndexDifference(store), "");
+  // Replacing an article indexed after the migration removes its old entries.
+  auto tests = testing_util::TestArticles();
+  tests[2].sentences[0] = "The two leaders met again on Saturday, February 21.";
+  Article a;
+  std::vector<Sentence> s;
+  std::vector<Event> e;
+  testing_util::MaterialiseTestArticle(tests[2], &a, &s, &e);
+  ASSERT_EQ(store.WriteArticle(a, s, e), Store::WriteResult::kReplaced);
+  EXPECT_EQ(TextIds(store, "phone"), (std::vector<int64_t>{2, 1}));
+  EXPECT_EQ(testing_util::TextIndexDifference(store), "");
 }
 
 // Article id -> content hash, and the sentence count, of a database opened read-only.
 struct Snapshot {
   std::map<std::string, std::string> hashes;
   int64_t sentences = 0;
+  int64_t events = 0;
+  int64_t query_indexes = 0;  // of events_dyad, events_source, events_target, events_code
   std::string integrity;
 };
 
@@ -177,9 +256,16 @@ Snapshot Read(const std::string& path) {
     while (ic.Step()) s.integrity += ic.Text(0);
     sqlite::Statement h(db, "SELECT id, content_hash FROM articles");
     while (h.Step()) s.hashes[h.Text(0)] = h.Text(1);
-    sqlite::Statement n(db, "SELECT count(*) FROM sentences");
+    sqlite::Statement n(db,
+                        "SELECT (SELECT count(*) FROM sentences), (SELECT count(*) FROM events)");
     n.Step();
     s.sentences = n.Int(0);
+    s.events = n.Int(1);
+    sqlite::Statement ix(db,
+                         "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name IN "
+                         "('events_dyad', 'events_source', 'events_target', 'events_code')");
+    ix.Step();
+    s.query_indexes = ix.Int(0);
   } catch (const StoreError&) {
     // the schema is not there yet
   }
@@ -209,10 +295,9 @@ TEST(DbIngestTest, SurvivesKillDuringIngest) {
     std::ofstream out(corpus);
     for (int i = 0; i < kArticles; ++i) {
       out << "{\"id\": \"gen-" << i << "\", \"date\": \"2025-" << (i % 12 + 1 < 10 ? "0" : "")
-          << (i % 12 + 1) << "-15\", \"language\": \"en\", \"text\": \"Vietnam and the United "
-          << "States held talks number " << i
-          << " in Hanoi. The ministers discussed trade and security. They agreed to meet again "
-             "next year.\"}\n";
+          << (i % 12 + 1) << "-15\", \"language\": \"en\", \"text\": \"Vietnam criticised China. "
+          << "The ministers discussed trade and security number " << i
+          << ". The United States praised Vietnam.\"}\n";
     }
   }
   std::string db = tmp.File("killed.db");
@@ -240,10 +325,13 @@ TEST(DbIngestTest, SurvivesKillDuringIngest) {
 
   Snapshot after_kill = Read(db);
   EXPECT_EQ(after_kill.integrity, "ok");
+  EXPECT_EQ(after_kill.query_indexes, 0) << "a new database is loaded in bulk";
   EXPECT_GE(static_cast<int64_t>(after_kill.hashes.size()), before_kill);
   EXPECT_LT(after_kill.hashes.size(), static_cast<size_t>(kArticles)) << "killed mid-ingest";
   EXPECT_EQ(after_kill.sentences, 3 * static_cast<int64_t>(after_kill.hashes.size()))
       << "every stored article has all its sentences";
+  EXPECT_EQ(after_kill.events, 2 * static_cast<int64_t>(after_kill.hashes.size()))
+      << "and all its events";
 
   // Re-running completes it: nothing lost, nothing doubled, same content as a clean run.
   auto rerun = testing_util::RunDyad("code -q --db " + db + " " + corpus);
@@ -254,12 +342,17 @@ TEST(DbIngestTest, SurvivesKillDuringIngest) {
   EXPECT_EQ(done.integrity, "ok");
   EXPECT_EQ(done.hashes.size(), static_cast<size_t>(kArticles));
   EXPECT_EQ(done.sentences, 3 * kArticles);
+  EXPECT_EQ(done.events, 2 * kArticles);
   EXPECT_EQ(done.hashes, reference.hashes);
   Store store(db);
-  EXPECT_EQ(RefreshTextIndex(store), 3 * kArticles);
-  sqlite::Statement fts(store.handle(),
-                        "INSERT INTO sentences_fts(sentences_fts) VALUES ('integrity-check')");
-  EXPECT_NO_THROW(fts.Run());
+  // The killed run was a bulk load (a new database): the indexes it dropped are back.
+  EXPECT_EQ(EventIndexes(store),
+            (std::vector<std::string>{"events_article", "events_code", "events_date", "events_dyad",
+                                      "events_source", "events_target"}));
+  EXPECT_EQ(RefreshTextIndex(store), 2 * kArticles);
+  EXPECT_EQ(TextIds(store, "number 4321"), (std::vector<int64_t>{}));  // not an event's sentence
+  EXPECT_EQ(TextIds(store, "praised").size(), static_cast<size_t>(kArticles));
+  EXPECT_EQ(testing_util::TextIndexDifference(store), "");
 }
 
 }  // namespace

@@ -2,6 +2,7 @@
 #include <iostream>
 #include <memory>
 #include <thread>
+#include <utility>
 
 #include "cli_util.h"
 #include "commands.h"
@@ -22,6 +23,31 @@ struct CodeOptions {
   std::string dict_dir;
   int threads = 0;
   bool quiet = false;
+  bool bulk = false;
+};
+
+// Ends a bulk load: at Finish, or (quietly) when the command stops on an error; if even that
+// fails, the next Store opened on the database rebuilds the indexes.
+class BulkLoad {
+ public:
+  explicit BulkLoad(Store* store) : store_(store) {
+    if (store_) store_->BeginBulkLoad();
+  }
+  ~BulkLoad() {
+    try {
+      Finish();
+    } catch (const std::exception&) {
+      // Left to the next open.
+    }
+  }
+  BulkLoad(const BulkLoad&) = delete;
+  BulkLoad& operator=(const BulkLoad&) = delete;
+  void Finish() {
+    if (store_) std::exchange(store_, nullptr)->EndBulkLoad();
+  }
+
+ private:
+  Store* store_;
 };
 
 int RunCode(const CodeOptions& opt) {
@@ -34,6 +60,10 @@ int RunCode(const CodeOptions& opt) {
                     : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   std::unique_ptr<Store> store;
   if (!opt.db.empty()) store = std::make_unique<Store>(opt.db);
+  // A database without events yet (or --bulk) is loaded in bulk: its secondary indexes are
+  // built once at the end from sorted rows, not kept up to date row by row
+  // (docs/database.md, "Ingest").
+  BulkLoad bulk(store && (opt.bulk || !store->HasEvents()) ? store.get() : nullptr);
   Pipeline pipeline = MakePipeline(opt.dict_dir);
   EventWriter writer(std::cout, format);
   ProblemReporter problems;
@@ -109,6 +139,7 @@ int RunCode(const CodeOptions& opt) {
                     std::to_string(articles) + " articles, " + std::to_string(events) + " events");
   }
   flush();
+  bulk.Finish();
   writer.Finish();
   progress.Finish();
   if (!opt.quiet) {
@@ -147,6 +178,11 @@ CommandRegistrar registrar(10, [](CLI::App& app, int* exit_code) {
                   "Reject articles with more text than this (0 = no limit)")
       ->capture_default_str();
   cmd->add_flag("--quiet,-q", opt->quiet, "Do not print the summary line on standard error");
+  cmd->add_flag(
+      "--bulk", opt->bulk,
+      "With --db: load in bulk even when the database already holds events (its "
+      "secondary indexes are dropped and rebuilt at the end; queries meanwhile are slow). "
+      "A database without events is always loaded in bulk");
   cmd->callback([opt, exit_code] { *exit_code = RunCode(*opt); });
 });
 

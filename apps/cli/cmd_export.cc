@@ -34,8 +34,8 @@ int RunExport(const ExportCommandOptions& opt) {
   writer.Finish();
   if (writer.skipped())
     std::fprintf(stderr,
-                 "dyad: %lld events have no PLOVER category (CAMEO 01 and 02 have none) and were "
-                 "not exported\n",
+                 "dyad: %lld events have no PLOVER category (CAMEO 01 statements have none) or "
+                 "no date, which PLOVER requires, and were not exported\n",
                  static_cast<long long>(writer.skipped()));
   return kExitOk;
 }

@@ -51,13 +51,37 @@ struct QueryCommandOptions {
   FilterArgs filter;
   std::string format = "table";
   bool mentions = false;
+  bool explain = false;
 };
+
+// "plan: code, 3 ranges of events_code merged in date order, 8 rows; checked on each: source".
+void PrintPlan(const QueryPlan& plan) {
+  std::string line = "plan: " + plan.driver;
+  if (plan.driver != "none") {
+    if (!plan.index.empty())
+      line += ", " + std::to_string(plan.ranges) + " range" +
+              (plan.ranges == 1 ? " of " + plan.index + " in date order"
+                                : "s of " + plan.index + " merged in date order");
+    else
+      line += ", full-text hits sorted by date";
+    if (plan.rows >= 0) line += ", " + std::to_string(plan.rows) + " rows";
+    if (!plan.checks.empty()) {
+      line += "; checked on each:";
+      for (const std::string& c : plan.checks) line += " " + c;
+    }
+  }
+  std::cout << line << '\n';
+}
 
 int RunQuery(const QueryCommandOptions& opt) {
   EventFilter filter = BuildFilter(opt.filter);
   ExportFormat format = ParseExportFormat(
       opt.format, {ExportFormat::kTable, ExportFormat::kJsonl, ExportFormat::kCsv});
   std::unique_ptr<Store> store = OpenExistingStore(opt.db);
+  if (opt.explain) {
+    PrintPlan(ExplainQuery(*store, filter));
+    return kExitOk;
+  }
   RecordWriter writer(std::cout, format, filter.view);
   QueryOptions qo;
   qo.with_mentions =
@@ -76,6 +100,8 @@ CommandRegistrar registrar(40, [](CLI::App& app, int* exit_code) {
   cmd->add_option("--format", opt->format, "table, jsonl or csv")
       ->capture_default_str()
       ->check(CLI::IsMember({"table", "jsonl", "csv"}));
+  cmd->add_flag("--explain", opt->explain,
+                "Print how the query would be read (driving index ranges, checks) instead of rows");
   cmd->footer(
       "Examples:\n"
       "  dyad query --db events.db --dyad VNM-USA --from 2026-02 --to 2026-02\n"

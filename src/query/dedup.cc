@@ -3,7 +3,12 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <deque>
+#include <map>
+#include <memory>
 #include <set>
+#include <unordered_map>
+#include <unordered_set>
 
 #include "dyad/core/date.h"
 #include "dyad/core/error.h"
@@ -13,11 +18,19 @@
 namespace dyad {
 namespace {
 
-// One ordered pass over all events beats one lookup per bucket when more than this many buckets
-// are dirty and they are a large share (1/8) of the deduplicated events already there.
+// One ordered pass over all events (about 16 us per event on 10M events) beats re-reading each
+// dirty bucket (about 1.8 ms per bucket there) when more than this many buckets are dirty and
+// they number over a hundredth of the deduplicated events already there.
 constexpr int64_t kFullRebuildBuckets = 2000;
 
 bool IsGenericCode(std::string_view code) { return code.size() == 3 && code[2] == '0'; }
+
+// Characters (UTF-8 code points), as SQLite's substr counts them.
+size_t CodePoints(std::string_view s) {
+  size_t n = 0;
+  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+  return n;
+}
 
 // The event columns the clustering reads, after the three bucket keys.
 constexpr const char* kMentionColumns =
@@ -67,7 +80,14 @@ class ClusterWriter {
 
   int64_t Write(const BucketKey& key, const std::vector<Mention>& mentions) {
     std::vector<DedupCluster> clusters = ClusterMentions(mentions);
-    for (const DedupCluster& c : clusters) {
+    for (const DedupCluster& c : clusters) WriteCluster(key, mentions, c);
+    return static_cast<int64_t>(clusters.size());
+  }
+
+  // Writes one finished cluster of `mentions`.
+  void WriteCluster(const BucketKey& key, const std::vector<Mention>& mentions,
+                    const DedupCluster& c) {
+    {
       const Mention& rep = mentions[c.representative];
       std::set<std::string> articles, languages;
       for (size_t i : c.mentions) {
@@ -99,7 +119,6 @@ class ClusterWriter {
           insert_mention_.Bind(1, mentions[i].event_id).Bind(2, dedup_id).Run();
       }
     }
-    return static_cast<int64_t>(clusters.size());
   }
 
  private:
@@ -109,12 +128,16 @@ class ClusterWriter {
   std::vector<std::pair<int64_t, int64_t>>* links_ = nullptr;
 };
 
-// The secondary indexes of the dedup tables, as migration 2 creates them; a full rebuild drops
-// them and builds them again once the rows are in.
+// The secondary indexes of the dedup tables, as migrations 2 and 3 create them; a full rebuild
+// drops them and builds them again once the rows are in (its rows come in date order, so every
+// index but the date's would be written at random places).
 const char* const kDedupIndexes[][2] = {
+    {"dedup_bucket", "dedup_events(source_key, target_key, root)"},
     {"dedup_date", "dedup_events(date)"},
     {"dedup_dyad", "dedup_events(source_code, target_code, date, quad_class, goldstein)"},
-    {"dedup_target", "dedup_events(target_code, source_code, date)"},
+    {"dedup_source", "dedup_events(source_code, date)"},
+    {"dedup_target", "dedup_events(target_code, date)"},
+    {"dedup_code", "dedup_events(cameo, date)"},
     {"event_mentions_dedup", "event_mentions(dedup_id)"},
 };
 
@@ -125,12 +148,14 @@ std::string KeyEnd(std::string key) {
   return key;
 }
 
-// The distinct values of events.`column` that start with `key` (a loose index scan: one seek
-// per value; `column` leads an index of events).
-std::vector<std::string> CodesWithPrefix(sqlite3* db, const std::string& column,
-                                         const std::string& key) {
+// The codes of events.`column` whose bucket key is `key`: the key itself when it is shorter
+// than a key can be, else the distinct codes starting with it (a loose index scan: one seek per
+// value; `column` leads an index of events).
+std::vector<std::string> CodesOfKey(sqlite3* db, const std::string& column,
+                                    const std::string& key) {
   std::vector<std::string> codes;
   if (key.empty()) return codes;
+  if (CodePoints(key) < 6) return {key};
   const std::string& c = column;
   sqlite::Statement scan(
       db, "WITH RECURSIVE v(code) AS (SELECT (SELECT min(" + c + ") FROM events WHERE " + c +
@@ -181,6 +206,125 @@ std::string_view MoreSpecificCameo(std::string_view a, std::string_view b) {
   return a;
 }
 
+namespace {
+
+// The steps of the greedy clustering, shared by ClusterMentions (one bucket) and
+// StreamClusterer (every bucket at once, in date order).
+
+// A new cluster whose first mention is mentions[i].
+DedupCluster StartCluster(const std::vector<Mention>& mentions, size_t i) {
+  DedupCluster c;
+  c.representative = i;
+  c.cameo = mentions[i].cameo;
+  return c;
+}
+
+// Adds mentions[i] to the cluster: the most specific code (and its mention) and the longest
+// actor codes win.
+void JoinCluster(DedupCluster& c, const std::vector<Mention>& mentions, size_t i) {
+  const Mention& m = mentions[i];
+  c.mentions.push_back(i);
+  if (MoreSpecificCameo(c.cameo, m.cameo) != std::string_view(c.cameo)) {
+    c.cameo = m.cameo;
+    c.representative = i;
+  }
+  if (m.source_code.size() > c.source_code.size()) c.source_code = m.source_code;
+  if (m.target_code.size() > c.target_code.size()) c.target_code = m.target_code;
+}
+
+// The date of a finished cluster: its earliest mention dated from the text, else its earliest.
+void DateCluster(DedupCluster& c, const std::vector<Mention>& mentions) {
+  std::optional<long> text_day, any_day;
+  for (size_t i : c.mentions) {
+    const Mention& m = mentions[i];
+    if (!m.day) continue;
+    if (!any_day || *m.day < *any_day) any_day = m.day;
+    if (m.date_from_text && (!text_day || *m.day < *text_day)) text_day = m.day;
+  }
+  c.day = text_day ? text_day : any_day;
+}
+
+// Clusters the mentions of every bucket in one pass over all events in (date, id) order, so
+// clusters are finished, and written, in date order: dedup_events ids then follow dates, and a
+// query reading deduplicated events in date order touches neighbouring pages. Each bucket sees
+// its own mentions in the order ClusterMentions needs, and closes clusters under the same rule,
+// so the clusters are the same as bucket by bucket.
+class StreamClusterer {
+ public:
+  explicit StreamClusterer(ClusterWriter& writer) : writer_(writer) {}
+
+  // REQUIRES: dated mentions in non-decreasing day order (undated ones may come anywhere).
+  void Add(const BucketKey& key, Mention m) {
+    if (!m.day) {  // never merged
+      seen_.insert(key.source + '\0' + key.target + '\0' + key.root);
+      Open single{key, {std::move(m)}, {}, 0};
+      single.cluster = StartCluster(single.mentions, 0);
+      JoinCluster(single.cluster, single.mentions, 0);
+      Finish(single);
+      return;
+    }
+    const long day = *m.day;
+    while (!fifo_.empty() && fifo_.front()->anchor < day - kDedupWindowDays) FinishFront();
+    std::string name = key.source + '\0' + key.target + '\0' + key.root;
+    if (!seen_.contains(name)) seen_.insert(name);
+    std::vector<Open*>& open = by_bucket_[name];
+    for (Open* o : open) {
+      if (CameoCompatible(o->cluster.cameo, m.cameo)) {
+        o->mentions.push_back(std::move(m));
+        JoinCluster(o->cluster, o->mentions, o->mentions.size() - 1);
+        return;
+      }
+    }
+    auto o = std::make_unique<Open>(Open{key, {std::move(m)}, {}, day});
+    o->name = std::move(name);
+    o->cluster = StartCluster(o->mentions, 0);
+    JoinCluster(o->cluster, o->mentions, 0);
+    open.push_back(o.get());
+    fifo_.push_back(std::move(o));
+  }
+
+  // Finishes the clusters still open. Returns how many clusters were written in all.
+  int64_t FinishAll() {
+    while (!fifo_.empty()) FinishFront();
+    return written_;
+  }
+  // Distinct buckets seen.
+  int64_t buckets() const { return static_cast<int64_t>(seen_.size()); }
+
+ private:
+  struct Open {
+    BucketKey key;
+    std::vector<Mention> mentions;
+    DedupCluster cluster;
+    long anchor;  // the day of its first mention
+    std::string name = {};
+  };
+
+  void Finish(Open& o) {
+    DateCluster(o.cluster, o.mentions);
+    writer_.WriteCluster(o.key, o.mentions, o.cluster);
+    ++written_;
+  }
+
+  // The oldest open cluster is also the oldest of its bucket (anchors only grow).
+  void FinishFront() {
+    Open& o = *fifo_.front();
+    std::vector<Open*>& open = by_bucket_[o.name];
+    open.erase(open.begin());
+    if (open.empty()) by_bucket_.erase(o.name);
+    Finish(o);
+    fifo_.pop_front();
+  }
+
+  ClusterWriter& writer_;
+  std::deque<std::unique_ptr<Open>> fifo_;  // open clusters by anchor, oldest first
+  std::unordered_map<std::string, std::vector<Open*>> by_bucket_;  // in creation order
+  std::unordered_set<std::string> seen_;
+  int64_t written_ = 0;
+};
+
+}  // namespace
+
 std::vector<DedupCluster> ClusterMentions(const std::vector<Mention>& mentions) {
   std::vector<DedupCluster> clusters;
   std::vector<long> anchor;  // earliest day of each cluster
@@ -199,33 +343,13 @@ std::vector<DedupCluster> ClusterMentions(const std::vector<Mention>& mentions) 
       }
     }
     if (target == clusters.size()) {
-      DedupCluster c;
-      c.representative = i;
-      c.cameo = m.cameo;
-      clusters.push_back(std::move(c));
+      clusters.push_back(StartCluster(mentions, i));
       anchor.push_back(m.day.value_or(0));
       if (m.day) open.push_back(target);
     }
-    DedupCluster& c = clusters[target];
-    c.mentions.push_back(i);
-    if (MoreSpecificCameo(c.cameo, m.cameo) != std::string_view(c.cameo)) {
-      c.cameo = m.cameo;
-      c.representative = i;
-    }
-    if (m.source_code.size() > c.source_code.size()) c.source_code = m.source_code;
-    if (m.target_code.size() > c.target_code.size()) c.target_code = m.target_code;
+    JoinCluster(clusters[target], mentions, i);
   }
-  // The date: the earliest mention dated from the text, else the earliest date.
-  for (DedupCluster& c : clusters) {
-    std::optional<long> text_day, any_day;
-    for (size_t i : c.mentions) {
-      const Mention& m = mentions[i];
-      if (!m.day) continue;
-      if (!any_day || *m.day < *any_day) any_day = m.day;
-      if (m.date_from_text && (!text_day || *m.day < *text_day)) text_day = m.day;
-    }
-    c.day = text_day ? text_day : any_day;
-  }
+  for (DedupCluster& c : clusters) DateCluster(c, mentions);
   return clusters;
 }
 
@@ -238,9 +362,11 @@ int64_t RefreshTextIndex(Store& store) {
   }
   Exec(db, "BEGIN IMMEDIATE");
   try {
+    // Each queued event indexes the text of its sentence, in id order (FTS5 appends faster).
     Exec(db,
-         "INSERT INTO sentences_fts(rowid, text) SELECT s.rowid, s.text FROM fts_pending p JOIN "
-         "sentences s ON s.rowid = p.sentence_rowid ORDER BY p.sentence_rowid");
+         "INSERT INTO events_fts(rowid, text) SELECT e.id, s.text FROM fts_pending p JOIN events e "
+         "ON e.id BETWEEN p.first_event AND p.last_event JOIN sentences s ON s.article_id = "
+         "e.article_id AND s.idx = e.sentence_idx ORDER BY e.id");
     int64_t n = sqlite3_changes(db);
     Exec(db, "DELETE FROM fts_pending");
     Exec(db, "COMMIT");
@@ -270,7 +396,8 @@ DedupRefreshStats RefreshDedup(Store& store) {
   struct RestoreCache {
     sqlite3* db;
     ~RestoreCache() {
-      sqlite3_exec(db, "PRAGMA cache_size=-65536", nullptr, nullptr, nullptr);
+      sqlite3_exec(db, ("PRAGMA cache_size=" + std::to_string(-Store::kCacheKiB)).c_str(), nullptr,
+                   nullptr, nullptr);
       sqlite3_exec(db, "PRAGMA mmap_size=0", nullptr, nullptr, nullptr);
     }
   } restore{db};
@@ -285,7 +412,7 @@ DedupRefreshStats RefreshDedup(Store& store) {
       max_id.Step();
       existing = max_id.Int(0);
     }
-    if (dirty > kFullRebuildBuckets && dirty * 8 > existing) {
+    if (dirty > kFullRebuildBuckets && dirty * 100 > existing) {
       stats.full = true;
       for (const auto& [name, on] : kDedupIndexes)
         Exec(db, (std::string("DROP INDEX IF EXISTS ") + name).c_str());
@@ -294,25 +421,14 @@ DedupRefreshStats RefreshDedup(Store& store) {
       std::vector<std::pair<int64_t, int64_t>> links;
       writer.CollectMentions(&links);
       sqlite::Statement scan(
-          db, std::string("SELECT ") + kMentionColumns + " FROM events ORDER BY 1, 2, 3, date, id");
-      BucketKey current;
-      bool have = false;
+          db, std::string("SELECT ") + kMentionColumns + " FROM events ORDER BY date, id");
+      StreamClusterer stream(writer);
       while (scan.Step()) {
-        BucketKey key{scan.Text(0), scan.Text(1), scan.Text(2)};
-        if (have && !(key == current)) {
-          stats.clusters += writer.Write(current, mentions);
-          ++stats.buckets;
-          mentions.clear();
-        }
-        current = std::move(key);
-        have = true;
-        mentions.push_back(ReadMention(scan));
+        stream.Add(BucketKey{scan.Text(0), scan.Text(1), scan.Text(2)}, ReadMention(scan));
         ++stats.events;
       }
-      if (have) {
-        stats.clusters += writer.Write(current, mentions);
-        ++stats.buckets;
-      }
+      stats.clusters = stream.FinishAll();
+      stats.buckets = stream.buckets();
       std::sort(links.begin(), links.end());
       sqlite::Statement link(
           db, "INSERT OR REPLACE INTO event_mentions(event_id, dedup_id) VALUES (?,?)");
@@ -320,7 +436,8 @@ DedupRefreshStats RefreshDedup(Store& store) {
       for (const auto& [name, on] : kDedupIndexes)
         Exec(db, (std::string("CREATE INDEX IF NOT EXISTS ") + name + " ON " + on).c_str());
     } else {
-      sqlite::Statement buckets(db, "SELECT source_key, target_key, root FROM dedup_dirty");
+      sqlite::Statement buckets(
+          db, "SELECT source_key, target_key, root FROM dedup_dirty ORDER BY 1, 2, 3");
       sqlite::Statement drop_mentions(
           db,
           "DELETE FROM event_mentions WHERE dedup_id IN (SELECT id FROM dedup_events WHERE "
@@ -329,32 +446,50 @@ DedupRefreshStats RefreshDedup(Store& store) {
           db, "DELETE FROM dedup_events WHERE source_key = ?1 AND target_key = ?2 AND root = ?3");
       std::vector<BucketKey> keys;
       while (buckets.Step()) keys.push_back({buckets.Text(0), buckets.Text(1), buckets.Text(2)});
-      for (const BucketKey& key : keys) {
-        drop_mentions.Bind(1, key.source).Bind(2, key.target).Bind(3, key.root).Run();
-        drop_events.Bind(1, key.source).Bind(2, key.target).Bind(3, key.root).Run();
-        // Candidates by index seeks on the full codes that start with the keys (listed with a
-        // loose index scan), then the exact bucket.
-        std::vector<std::string> sources = CodesWithPrefix(db, "source_code", key.source);
-        std::vector<std::string> targets = CodesWithPrefix(db, "target_code", key.target);
-        std::string sql = std::string("SELECT ") + kMentionColumns + " FROM events WHERE " +
-                          InList("source_code", sources, key.source.empty(), 10) + " AND " +
-                          InList("target_code", targets, key.target.empty(), 10 + sources.size()) +
+      // The primary key orders them by (source key, target key, root): the events of each
+      // (source key, target key) pair are read once, for all its dirty roots.
+      std::map<std::string, std::vector<Mention>> by_root;
+      for (size_t first = 0; first < keys.size();) {
+        size_t last = first;
+        while (last < keys.size() && keys[last].source == keys[first].source &&
+               keys[last].target == keys[first].target)
+          ++last;
+        by_root.clear();
+        for (size_t k = first; k < last; ++k) {
+          const BucketKey& key = keys[k];
+          drop_mentions.Bind(1, key.source).Bind(2, key.target).Bind(3, key.root).Run();
+          drop_events.Bind(1, key.source).Bind(2, key.target).Bind(3, key.root).Run();
+          by_root[key.root];
+        }
+        // Candidates by seeks of the dyad index on the full codes of each key (listed with a
+        // loose index scan; a key shorter than six characters is a whole code), then the exact
+        // keys.
+        const BucketKey& pair = keys[first];
+        std::vector<std::string> sources = CodesOfKey(db, "source_code", pair.source);
+        std::vector<std::string> targets = CodesOfKey(db, "target_code", pair.target);
+        std::string sql = std::string("SELECT ") + kMentionColumns +
+                          " FROM events INDEXED BY events_dyad WHERE " +
+                          InList("source_code", sources, pair.source.empty(), 10) + " AND " +
+                          InList("target_code", targets, pair.target.empty(), 10 + sources.size()) +
                           " AND substr(coalesce(source_code, ''), 1, 6) = ?5 AND "
-                          "substr(coalesce(target_code, ''), 1, 6) = ?6 AND substr(cameo, 1, 2) "
-                          "= ?7 ORDER BY date, id";
+                          "substr(coalesce(target_code, ''), 1, 6) = ?6 ORDER BY date, id";
         sqlite::Statement select(db, sql);
         for (size_t i = 0; i < sources.size(); ++i)
           select.Bind(static_cast<int>(10 + i), sources[i]);
         for (size_t i = 0; i < targets.size(); ++i)
           select.Bind(static_cast<int>(10 + sources.size() + i), targets[i]);
-        select.Bind(5, key.source).Bind(6, key.target).Bind(7, key.root);
-        mentions.clear();
+        select.Bind(5, pair.source).Bind(6, pair.target);
         while (select.Step()) {
-          mentions.push_back(ReadMention(select));
+          auto it = by_root.find(select.Text(2));
+          if (it == by_root.end()) continue;  // a clean bucket of the pair
+          it->second.push_back(ReadMention(select));
           ++stats.events;
         }
-        stats.clusters += writer.Write(key, mentions);
-        ++stats.buckets;
+        for (size_t k = first; k < last; ++k) {
+          stats.clusters += writer.Write(keys[k], by_root[keys[k].root]);
+          ++stats.buckets;
+        }
+        first = last;
       }
     }
     Exec(db, "DELETE FROM dedup_dirty");

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 #include "dyad/core/error.h"
@@ -122,22 +123,64 @@ nlohmann::json MentionsJson(const EventRecord& r) {
   return list;
 }
 
+// A PLOVER actor object: the 3-character top-level code, the sector (the rest of the code:
+// GOV, or GOVMIL) and the text the actor was found in.
+nlohmann::json PloverActor(const EventActor& a) {
+  nlohmann::json j = {{"code", CodePart(a.code, 0, 3)}};
+  if (a.code.size() > 3) j["sector"] = a.code.substr(3);
+  j["actor_text"] = a.text;
+  return j;
+}
+
+// The quad category of a PLOVER event type ("Quad categories in PLOVER", manual 0.8); REQUEST,
+// the 2021 conversion's name for the DEMAND codes, is verbal conflict like DEMAND. 0 if unknown.
+int PloverQuad(const std::string& event) {
+  static const std::vector<std::pair<int, std::vector<std::string>>> kQuads = {
+      {1, {"AGREE", "CONSULT", "SUPPORT", "CONCEDE"}},
+      {2, {"COOPERATE", "AID", "RETREAT"}},
+      {3, {"DEMAND", "REQUEST", "ACCUSE", "REJECT", "SANCTION", "THREATEN"}},
+      {4, {"PROTEST", "MOBILIZE", "COERCE", "ASSAULT", "FIGHT"}},
+  };
+  for (const auto& [quad, events] : kQuads)
+    if (std::find(events.begin(), events.end(), event) != events.end()) return quad;
+  return 0;
+}
+
+// A list of values joined by ';' (the ontology's separator) or ','.
+std::vector<std::string> Values(const std::string& joined) {
+  std::string s = joined;
+  std::replace(s.begin(), s.end(), ';', ',');
+  return Split(s, ',');
+}
+
+// One record with the PLOVER JSON data field names (PLOVER manual 0.8, "Data Fields"), plus
+// dyad's own fields cameo, goldstein and, deduplicated, mentions and articles.
 nlohmann::json PloverJson(const EventRecord& r, EventView view) {
   const Event& e = r.event;
   nlohmann::json j;
   j["id"] = std::to_string(r.id);
-  j["date"] = e.date ? nlohmann::json(e.date->ToString()) : nlohmann::json(nullptr);
-  j["actor"] = e.source.code;
-  j["actor_text"] = e.source.text;
-  j["recipient"] = e.target.code.empty() ? nlohmann::json(nullptr) : nlohmann::json(e.target.code);
-  j["recipient_text"] = e.target.text;
-  j["event"] = e.plover.event;
-  j["mode"] = e.plover.mode.empty() ? nlohmann::json(nullptr) : nlohmann::json(e.plover.mode);
-  j["context"] = Split(e.plover.context, ',');
-  j["cameo"] = e.cameo;
+  j["date"] = e.date->ToString();
+  j["source"] = nlohmann::json::array({PloverActor(e.source)});
+  j["recipient"] = e.target.code.empty() ? nlohmann::json::array()
+                                         : nlohmann::json::array({PloverActor(e.target)});
+  j["event"] = nlohmann::json::array({e.plover.event});
+  j["mode"] = Values(e.plover.mode);
+  j["context"] = Values(e.plover.context);
+  if (int quad = PloverQuad(e.plover.event)) j["quad_code"] = quad;
+  j["event_text"] =
+      e.verb_text.empty() ? nlohmann::json::array() : nlohmann::json::array({e.verb_text});
   j["text"] = e.text;
-  j["language"] = e.language;
-  j["source"] = {{"article", e.article}, {"sentence", e.sentence}, {"url", r.url}};
+  j["text_info"] = {{"sequence", e.sentence}};
+  nlohmann::json cite = {{"citation", e.article}, {"language", e.language}};
+  if (!r.url.empty()) cite["url"] = r.url;
+  j["cite_info"] = cite;
+  j["coder"] = "dyad";
+  if (r.ingested_at.size() == 20) {  // YYYY-MM-DDTHH:MM:SSZ: coded when it was stored
+    j["coded_date"] = r.ingested_at.substr(0, 10);
+    j["coded_time"] = r.ingested_at.substr(11);
+  }
+  j["cameo"] = e.cameo;
+  j["goldstein"] = e.goldstein;
   if (view == EventView::kDedup) {
     j["mentions"] = r.mentions;
     j["articles"] = r.articles;
@@ -321,7 +364,7 @@ void RecordWriter::Write(const EventRecord& r) {
       tsv(PhoenixRow(r));
       break;
     case ExportFormat::kPlover:
-      if (r.event.plover.event.empty()) {
+      if (r.event.plover.event.empty() || !r.event.date) {  // both required by PLOVER
         ++skipped_;
         return;
       }

@@ -92,23 +92,44 @@ TEST(ExportTest, PhoenixHas26Columns) {
       "\t\t\ttuoitre-en-0220_1\thttps://example.org/en/0220\t\n");
 }
 
-TEST(ExportTest, PloverRecordsAndSkippedCodes) {
+TEST(ExportTest, PloverRecordsUseThePloverFieldNames) {
+  // The PLOVER manual 0.8 "Data Fields": source and recipient are lists of actor objects
+  // (code, sector, actor_text); event, mode, context and event_text are lists.
   EventRecord statement = PhoneCall();
   statement.event.cameo = "010";
   statement.event.plover = {};
+  EventRecord undated = PhoneCall();
+  undated.event.date.reset();
+  EventRecord threat = PhoneCall();
+  threat.id = 9;
+  threat.event.target = {};
+  threat.event.cameo = "138";
+  threat.event.plover = {"THREATEN", "", "military;legal"};
+  threat.event.verb_text = "";
+  threat.url = "";
   std::ostringstream out;
   RecordWriter w(out, ExportFormat::kPlover, EventView::kDedup);
-  w.Write(PhoneCall());
-  w.Write(statement);
+  for (const EventRecord& r : {PhoneCall(), statement, undated, threat}) w.Write(r);
   w.Finish();
-  EXPECT_EQ(w.written(), 1);
-  EXPECT_EQ(w.skipped(), 1);
+  EXPECT_EQ(w.written(), 2);
+  EXPECT_EQ(w.skipped(), 2);  // no PLOVER category; no date
   EXPECT_EQ(out.str(),
-            R"({"actor":"VNMGOV","actor_text":"To Lam","articles":2,"cameo":"041","context":[],)"
-            R"("date":"2026-02-19","event":"CONSULT","id":"5","language":"en","mentions":3,)"
-            R"("mode":"phone","recipient":"USAELI","recipient_text":"Donald Trump","source":)"
-            R"({"article":"tuoitre-en-0220","sentence":1,"url":"https://example.org/en/0220"},)"
-            R"("text":"On February 19, To Lam held a phone call with Donald Trump."})"
+            R"({"articles":2,"cameo":"041","cite_info":{"citation":"tuoitre-en-0220",)"
+            R"("language":"en","url":"https://example.org/en/0220"},"coded_date":"2026-02-20",)"
+            R"("coded_time":"08:15:00Z","coder":"dyad","context":[],"date":"2026-02-19",)"
+            R"("event":["CONSULT"],"event_text":["held a phone call"],"goldstein":1.0,"id":"5",)"
+            R"("mentions":3,"mode":["phone"],"quad_code":1,"recipient":[{"actor_text":)"
+            R"("Donald Trump","code":"USA","sector":"ELI"}],"source":[{"actor_text":"To Lam",)"
+            R"("code":"VNM","sector":"GOV"}],"text":"On February 19, To Lam held a phone call )"
+            R"(with Donald Trump.","text_info":{"sequence":1}})"
+            "\n"
+            R"({"articles":2,"cameo":"138","cite_info":{"citation":"tuoitre-en-0220",)"
+            R"("language":"en"},"coded_date":"2026-02-20","coded_time":"08:15:00Z",)"
+            R"("coder":"dyad","context":["military","legal"],"date":"2026-02-19",)"
+            R"("event":["THREATEN"],"event_text":[],"goldstein":1.0,"id":"9","mentions":3,)"
+            R"("mode":[],"quad_code":3,"recipient":[],"source":[{"actor_text":"To Lam",)"
+            R"("code":"VNM","sector":"GOV"}],"text":"On February 19, To Lam held a phone call )"
+            R"(with Donald Trump.","text_info":{"sequence":1}})"
             "\n");
 }
 

@@ -4,136 +4,29 @@
 
 #include <cstring>
 #include <map>
+#include <memory>
+#include <optional>
 #include <tuple>
-#include <variant>
 
 #include "dyad/core/error.h"
 #include "dyad/query/dedup.h"
 #include "dyad/store/store.h"
+#include "query/plan.h"
 #include "store/sqlite_util.h"
 
 namespace dyad {
 namespace {
 
-using Value = std::variant<std::string, int64_t>;
-
-// The smallest string greater than every string starting with `prefix` (codes are ASCII).
-std::string PrefixEnd(std::string prefix) {
-  while (!prefix.empty() && static_cast<unsigned char>(prefix.back()) == 0xFF) prefix.pop_back();
-  if (!prefix.empty()) prefix.back() = static_cast<char>(prefix.back() + 1);
-  return prefix;
-}
-
-// Builds a WHERE clause with numbered parameters.
-class SqlBuilder {
- public:
-  // `table` is what actor filters read (events or dedup_events): their codes are listed from it.
-  SqlBuilder(sqlite3* db, std::string table) : db_(db), table_(std::move(table)) {}
-  // "alias.column IN (codes)" for the codes of `column` that start with `prefix`: equality on the
-  // leading column of an index lets SQLite seek each (source, target[, date]) range directly
-  // instead of scanning every code in a prefix range. The codes are listed with a loose index
-  // scan (one seek per distinct code). Falls back to the range for very many codes.
-  // REQUIRES: `column` leads an index of the table (source_code, target_code).
-  std::string Codes(const std::string& alias, const std::string& column,
-                    const std::string& prefix) {
-    std::string end = PrefixEnd(prefix);
-    if (end.empty()) return Prefix(alias + "." + column, prefix);
-    const std::string c = column, t = table_;
-    sqlite::Statement scan(db_, "WITH RECURSIVE c(code) AS (SELECT (SELECT min(" + c + ") FROM " +
-                                    t + " WHERE " + c + " >= ?1 AND " + c +
-                                    " < ?2) UNION ALL SELECT (SELECT min(" + c + ") FROM " + t +
-                                    " WHERE " + c + " > c.code AND " + c +
-                                    " < ?2) FROM c WHERE c.code IS NOT "
-                                    "NULL) SELECT code FROM c WHERE code IS NOT NULL LIMIT 1001");
-    scan.Bind(1, prefix).Bind(2, end);
-    std::vector<std::string> codes;
-    while (scan.Step()) codes.push_back(scan.Text(0));
-    if (codes.size() > 1000) return Prefix(alias + "." + column, prefix);
-    if (codes.empty()) return "0";
-    std::string sql = alias + "." + column + " IN (";
-    for (size_t i = 0; i < codes.size(); ++i) sql += (i ? ", " : "") + Param(codes[i]);
-    return sql + ")";
-  }
-  std::string Param(Value v) {
-    values_.push_back(std::move(v));
-    return "?" + std::to_string(values_.size());
-  }
-  // "col >= ?a AND col < ?b" for a prefix match that can use an index.
-  std::string Prefix(const std::string& column, const std::string& prefix) {
-    std::string end = PrefixEnd(prefix);
-    std::string sql = "(" + column + " >= " + Param(prefix);
-    if (!end.empty()) sql += " AND " + column + " < " + Param(end);
-    return sql + ")";
-  }
-  void Bind(sqlite::Statement& st) const {
-    for (size_t i = 0; i < values_.size(); ++i) {
-      int idx = static_cast<int>(i + 1);
-      if (const auto* s = std::get_if<std::string>(&values_[i]))
-        st.Bind(idx, *s);
-      else
-        st.Bind(idx, std::get<int64_t>(values_[i]));
-    }
-  }
-
- private:
-  sqlite3* db_;
-  std::string table_;
-  std::vector<Value> values_;
-};
-
-// The conditions of `filter` on alias `x` (events e, or dedup_events d), joined with AND.
-std::string WhereClause(const EventFilter& f, const std::string& x, SqlBuilder& b) {
-  std::vector<std::string> conds;
-  const bool dedup = f.view == EventView::kDedup;
-  if (!f.source.empty()) conds.push_back(b.Codes(x, "source_code", f.source));
-  if (!f.target.empty()) conds.push_back(b.Codes(x, "target_code", f.target));
-  if (!f.dyad_a.empty() || !f.dyad_b.empty()) {
-    if (f.dyad_a.empty() || f.dyad_b.empty()) throw Error("a dyad needs two actors (e.g. VNM-USA)");
-    std::string ab =
-        b.Codes(x, "source_code", f.dyad_a) + " AND " + b.Codes(x, "target_code", f.dyad_b);
-    std::string ba =
-        b.Codes(x, "source_code", f.dyad_b) + " AND " + b.Codes(x, "target_code", f.dyad_a);
-    conds.push_back("((" + ab + ") OR (" + ba + "))");
-  }
-  if (f.from) conds.push_back(x + ".date >= " + b.Param(f.from->ToString()));
-  if (f.to) conds.push_back(x + ".date <= " + b.Param(f.to->ToString()));
-  if (!f.code.empty()) conds.push_back(b.Prefix(x + ".cameo", f.code));
-  if (f.quad != 0) {
-    if (f.quad < 1 || f.quad > 4)
-      throw Error("--quad must be 1..4 (1 verbal cooperation .. 4 material conflict)");
-    conds.push_back(x + ".quad_class = " + b.Param(int64_t{f.quad}));
-  }
-  if (!f.language.empty()) {
-    if (dedup)
-      conds.push_back(x +
-                      ".id IN (SELECT m.dedup_id FROM event_mentions m JOIN events r ON r.id = "
-                      "m.event_id WHERE r.language = " +
-                      b.Param(f.language) + ")");
-    else
-      conds.push_back(x + ".language = " + b.Param(f.language));
-  }
-  if (!f.text.empty()) {
-    std::string fts =
-        "SELECT s.article_id, s.idx FROM sentences s WHERE s.rowid IN (SELECT rowid "
-        "FROM sentences_fts WHERE sentences_fts MATCH " +
-        b.Param(FtsQuery(f.text)) + ")";
-    if (dedup)
-      conds.push_back(x +
-                      ".id IN (SELECT m.dedup_id FROM event_mentions m JOIN events r ON r.id = "
-                      "m.event_id WHERE (r.article_id, r.sentence_idx) IN (" +
-                      fts + "))");
-    else
-      conds.push_back("(" + x + ".article_id, " + x + ".sentence_idx) IN (" + fts + ")");
-  }
-  std::string sql;
-  for (const std::string& c : conds) sql += (sql.empty() ? "" : " AND ") + c;
-  return sql.empty() ? "1" : sql;
-}
-
 // Brings the materialised views a filter reads up to date.
-void RefreshIfDedup(Store& store, const EventFilter& f) {
+void RefreshFor(Store& store, const EventFilter& f) {
   if (f.view == EventView::kDedup) RefreshDedup(store);
   if (!f.text.empty()) RefreshTextIndex(store);
+}
+
+// The full-text hits of the filter's words, or nullptr when it has none.
+std::unique_ptr<plan::TextHits> HitsFor(Store& store, const EventFilter& f) {
+  if (f.text.empty()) return nullptr;
+  return std::make_unique<plan::TextHits>(store.handle(), FtsQuery(f.text));
 }
 
 Event ReadEvent(const sqlite::Statement& st) {
@@ -269,24 +162,36 @@ std::string FtsQuery(std::string_view words) {
 
 void QueryEvents(Store& store, const EventFilter& filter, const QueryOptions& options,
                  const std::function<void(const EventRecord&)>& sink) {
-  RefreshIfDedup(store, filter);
+  RefreshFor(store, filter);
+  plan::RegisterFunctions(store.handle());
+  std::unique_ptr<plan::TextHits> hits = HitsFor(store, filter);
+  plan::Pick pick = plan::PlanPick(store.handle(), filter, hits.get());
+  if (pick.sql.empty()) return;  // nothing can match
   const bool dedup = filter.view == EventView::kDedup;
-  SqlBuilder b(store.handle(), dedup ? "dedup_events" : "events");
-  // First pick the ids (an index-only plan where the filters allow), then fetch their rows.
   const std::string x = dedup ? "d" : "e";
-  std::string pick = std::string("SELECT ") + x + ".id AS id FROM " +
-                     (dedup ? "dedup_events d" : "events e") + " WHERE " +
-                     WhereClause(filter, x, b) + " ORDER BY " + x + ".date, " + x + ".id";
-  if (filter.limit > 0) pick += " LIMIT " + b.Param(filter.limit);
-  std::string sql = "SELECT " + RecordColumns(x, dedup) + " FROM (" + pick + ") AS pick " +
+  if (!pick.cluster_sql.empty()) {
+    // Deduplicated events found through their mentions: their (date, id) become the pick.
+    auto clusters = plan::CollectClusters(store.handle(), pick);
+    if (clusters.empty()) return;
+    pick.params = plan::Params();
+    pick.sql = "SELECT column1 AS date, column2 AS id FROM (VALUES ";
+    for (size_t i = 0; i < clusters.size(); ++i) {
+      const auto& [date, id] = clusters[i];
+      pick.sql += (i ? ", (" : "(") + (date.empty() ? std::string("NULL") : pick.params.Add(date)) +
+                  ", " + pick.params.Add(id) + ")";
+    }
+    pick.sql += ")";
+  }
+  // The picked ids first (index ranges merged in date order, at most `limit`), then their rows.
+  std::string sql = "SELECT " + RecordColumns(x, dedup) + " FROM (" + pick.sql + ") AS pick " +
                     (dedup ? "JOIN dedup_events d ON d.id = pick.id JOIN events e ON e.id = "
                              "d.first_event "
                            : "JOIN events e ON e.id = pick.id ") +
                     "LEFT JOIN sentences s ON s.article_id = e.article_id AND s.idx = "
-                    "e.sentence_idx LEFT JOIN articles a ON a.id = e.article_id ORDER BY " +
-                    x + ".date, " + x + ".id";
+                    "e.sentence_idx LEFT JOIN articles a ON a.id = e.article_id ORDER BY "
+                    "pick.date, pick.id";
   sqlite::Statement st(store.handle(), sql);
-  b.Bind(st);
+  pick.params.Bind(st);
   std::optional<sqlite::Statement> mentions;
   if (options.with_mentions && dedup) {
     mentions.emplace(store.handle(),
@@ -319,6 +224,13 @@ void QueryEvents(Store& store, const EventFilter& filter, const QueryOptions& op
     }
     sink(rec);
   }
+}
+
+QueryPlan ExplainQuery(Store& store, const EventFilter& filter) {
+  RefreshFor(store, filter);
+  plan::RegisterFunctions(store.handle());
+  std::unique_ptr<plan::TextHits> hits = HitsFor(store, filter);
+  return plan::PlanPick(store.handle(), filter, hits.get()).plan;
 }
 
 Period ParsePeriod(std::string_view name) {
@@ -392,35 +304,39 @@ void TimelineCounts::Add(const TimelineCounts& o) {
 Timeline BuildTimeline(Store& store, const EventFilter& filter, Period period) {
   if (filter.dyad_a.empty() || filter.dyad_b.empty())
     throw Error("a timeline needs --dyad (e.g. --dyad VNM-USA)");
-  RefreshIfDedup(store, filter);
-  const bool dedup = filter.view == EventView::kDedup;
-  const std::string x = dedup ? "d" : "e";
-  SqlBuilder b(store.handle(), dedup ? "dedup_events" : "events");
+  RefreshFor(store, filter);
+  plan::RegisterFunctions(store.handle());
+  std::unique_ptr<plan::TextHits> hits = HitsFor(store, filter);
   // Rows are aggregated here rather than with GROUP BY: a plain scan of the covering index is
   // several times faster than SQLite's sorter and per-row aggregate calls on large dyads.
-  std::string sql = "SELECT " + x + ".date, " + x + ".source_code, " + x + ".target_code, " + x +
-                    ".quad_class, " + x + ".goldstein FROM " +
-                    (dedup ? "dedup_events d" : "events e") + " WHERE " +
-                    WhereClause(filter, x, b) + " AND " + x + ".date IS NOT NULL";
+  std::string sql;
+  plan::Params params;
+  plan::TimelineSql(store.handle(), filter, hits.get(), &sql, &params);
   sqlite::Statement st(store.handle(), sql);
-  b.Bind(st);
+  params.Bind(st);
   auto starts_with = [](const unsigned char* s, int n, const std::string& prefix) {
     return s && static_cast<size_t>(n) >= prefix.size() &&
            std::memcmp(s, prefix.data(), prefix.size()) == 0;
   };
-  // Per day (YYYYMMDD), both directions.
-  std::map<int, std::array<TimelineCounts, 2>> by_day;
-  int last_key = -1;
-  std::array<TimelineCounts, 2>* cell = nullptr;
+  // Both directions per day, one vector of days (month * 31 + day) per year: rows of one range
+  // come in date order, so the year's vector is looked up once per year and range.
+  using Days = std::vector<std::array<TimelineCounts, 2>>;
+  std::map<int, Days> by_year;
+  int last_year = -1;
+  Days* days = nullptr;
   sqlite3_stmt* raw = st.get();
   while (st.Step()) {
     const unsigned char* date = sqlite3_column_text(raw, 0);
     if (sqlite3_column_bytes(raw, 0) != 10) continue;  // not YYYY-MM-DD: not countable
-    int key = 0;
-    for (int i : {0, 1, 2, 3, 5, 6, 8, 9}) key = key * 10 + (date[i] - '0');
-    if (key != last_key) {
-      cell = &by_day[key];
-      last_key = key;
+    int digits[8], n = 0;
+    for (int i : {0, 1, 2, 3, 5, 6, 8, 9}) digits[n++] = date[i] - '0';
+    const int year = digits[0] * 1000 + digits[1] * 100 + digits[2] * 10 + digits[3];
+    const int month = digits[4] * 10 + digits[5], day = digits[6] * 10 + digits[7];
+    if (month < 1 || month > 12 || day < 1 || day > 31) continue;
+    if (year != last_year) {
+      days = &by_year[year];
+      if (days->empty()) days->resize(12 * 31);
+      last_year = year;
     }
     const unsigned char* source = sqlite3_column_text(raw, 1);
     int source_n = sqlite3_column_bytes(raw, 1);
@@ -428,21 +344,26 @@ Timeline BuildTimeline(Store& store, const EventFilter& filter, Period period) {
     int target_n = sqlite3_column_bytes(raw, 2);
     bool ab = starts_with(source, source_n, filter.dyad_a) &&
               starts_with(target, target_n, filter.dyad_b);
-    TimelineCounts& c = (*cell)[ab ? 0 : 1];
+    TimelineCounts& c = (*days)[(month - 1) * 31 + (day - 1)][ab ? 0 : 1];
     ++c.events;
     int quad = sqlite3_column_int(raw, 3);
     if (quad >= 1 && quad <= 4) ++c.quad[quad - 1];
     c.goldstein_sum += sqlite3_column_double(raw, 4);
   }
   std::map<long, TimelinePeriod> by_start;  // keyed by the period's first day
-  for (const auto& [key, counts] : by_day) {
-    if (!Date::IsValid(key / 10000, key / 100 % 100, key % 100)) continue;
-    Date start = PeriodStart(Date{key / 10000, key / 100 % 100, key % 100}, period);
-    TimelinePeriod& p = by_start[start.DaysSinceEpoch()];
-    p.a_to_b.Add(counts[0]);
-    p.b_to_a.Add(counts[1]);
-    p.combined.Add(counts[0]);
-    p.combined.Add(counts[1]);
+  for (const auto& [year, counts] : by_year) {
+    for (size_t i = 0; i < counts.size(); ++i) {
+      const auto& cell = counts[i];
+      if (cell[0].events == 0 && cell[1].events == 0) continue;
+      const int month = static_cast<int>(i / 31) + 1, day = static_cast<int>(i % 31) + 1;
+      if (!Date::IsValid(year, month, day)) continue;
+      Date start = PeriodStart(Date{year, month, day}, period);
+      TimelinePeriod& p = by_start[start.DaysSinceEpoch()];
+      p.a_to_b.Add(cell[0]);
+      p.b_to_a.Add(cell[1]);
+      p.combined.Add(cell[0]);
+      p.combined.Add(cell[1]);
+    }
   }
   Timeline t;
   t.a = filter.dyad_a;

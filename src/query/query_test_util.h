@@ -5,9 +5,12 @@
 #ifndef DYAD_SRC_QUERY_QUERY_TEST_UTIL_H_
 #define DYAD_SRC_QUERY_QUERY_TEST_UTIL_H_
 
+#include <sqlite3.h>
+
 #include <string>
 #include <vector>
 
+#include "dyad/core/error.h"
 #include "dyad/store/store.h"
 
 namespace dyad::testing_util {
@@ -77,7 +80,7 @@ inline std::vector<TestArticle> TestArticles() {
        {"Vietnam's foreign ministry on Wednesday criticised China's survey ship in its waters.",
         "A US destroyer visited Cam Ranh Bay on March 9."},
        {{0, "2026-03-04", kText, "VNMGOV", "Vietnam's foreign ministry", "CHNGOV", "China", "111",
-         "Criticize or denounce", -2.0, 3, "DISAPPROVE", "", "criticised"},
+         "Criticize or denounce", -2.0, 3, "ACCUSE", "disapprove", "criticised"},
         {1, "2026-03-09", kText, "USAMIL", "A US destroyer", "VNM", "Cam Ranh Bay", "042",
          "Make a visit", 1.9, 1, "CONSULT", "visit", "visited"}}},
       {"thanhnien-en-0402",
@@ -150,6 +153,51 @@ inline void FillTestStore(Store& store) {
     batch.push_back({&articles[i], &sentences[i], &events[i]});
   }
   store.WriteArticles(batch);
+}
+
+// Whether the full-text index holds exactly what indexing every event afresh would: the same
+// terms at the same positions of the same events (an FTS5 integrity check cannot tell for a
+// contentless index). Brings the index up to date first. Returns "" or what differs.
+inline std::string TextIndexDifference(Store& store) {
+  sqlite3* db = store.handle();
+  auto exec = [&](const std::string& sql) {
+    char* err = nullptr;
+    if (sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &err) != SQLITE_OK) {
+      std::string msg = err ? err : "?";
+      sqlite3_free(err);
+      throw StoreError(msg);
+    }
+  };
+  exec(
+      "INSERT INTO events_fts(rowid, text) SELECT e.id, s.text FROM fts_pending p JOIN events e "
+      "ON e.id BETWEEN p.first_event AND p.last_event JOIN sentences s ON s.article_id = "
+      "e.article_id AND s.idx = e.sentence_idx ORDER BY e.id; DELETE FROM fts_pending;");
+  exec(
+      "DROP TABLE IF EXISTS temp.ref_fts; DROP TABLE IF EXISTS temp.ref_vocab; DROP TABLE IF "
+      "EXISTS temp.live_vocab; "
+      "CREATE VIRTUAL TABLE temp.ref_fts USING fts5(text, content='', tokenize='unicode61 "
+      "remove_diacritics 0'); "
+      "INSERT INTO temp.ref_fts(rowid, text) SELECT e.id, s.text FROM events e JOIN sentences s "
+      "ON s.article_id = e.article_id AND s.idx = e.sentence_idx; "
+      "CREATE VIRTUAL TABLE temp.ref_vocab USING fts5vocab(temp, 'ref_fts', 'instance'); "
+      "CREATE VIRTUAL TABLE temp.live_vocab USING fts5vocab(main, 'events_fts', 'instance');");
+  std::string diff;
+  for (const char* sql :
+       {"SELECT 'extra', term, doc FROM (SELECT term, doc, offset FROM temp.live_vocab EXCEPT "
+        "SELECT term, doc, offset FROM temp.ref_vocab)",
+        "SELECT 'missing', term, doc FROM (SELECT term, doc, offset FROM temp.ref_vocab EXCEPT "
+        "SELECT term, doc, offset FROM temp.live_vocab)"}) {
+    sqlite3_stmt* st = nullptr;
+    sqlite3_prepare_v2(db, sql, -1, &st, nullptr);
+    while (sqlite3_step(st) == SQLITE_ROW) {
+      diff += reinterpret_cast<const char*>(sqlite3_column_text(st, 0));
+      diff += std::string(" ") + reinterpret_cast<const char*>(sqlite3_column_text(st, 1)) + "@" +
+              std::to_string(sqlite3_column_int64(st, 2)) + "; ";
+    }
+    sqlite3_finalize(st);
+  }
+  exec("DROP TABLE temp.live_vocab; DROP TABLE temp.ref_vocab; DROP TABLE temp.ref_fts;");
+  return diff;
 }
 
 }  // namespace dyad::testing_util

@@ -2,8 +2,10 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <string_view>
+#include <thread>
 
 #include "store/sqlite_util.h"
 
@@ -134,14 +136,58 @@ CREATE TRIGGER sentences_fts_delete AFTER DELETE ON sentences BEGIN
 END;
 INSERT INTO sentences_fts(sentences_fts) VALUES ('rebuild');
 )sql",
+    // 3: query indexes whose order is the output order, and full-text search keyed by event. See
+    // docs/database.md ("Queries: how they are read").
+    R"sql(
+-- Every query index is (key, date): the entries of one key come in (date, id) order, so a query
+-- reads one range per key (per actor code, code pair or CAMEO code) and merges them in date
+-- order, stopping after its LIMIT, instead of reading and sorting every match.
+DROP INDEX IF EXISTS events_target;
+CREATE INDEX IF NOT EXISTS events_source ON events(source_code, date);
+CREATE INDEX IF NOT EXISTS events_target ON events(target_code, date);
+CREATE INDEX IF NOT EXISTS events_code ON events(cameo, date);
+DROP INDEX IF EXISTS dedup_target;
+CREATE INDEX IF NOT EXISTS dedup_source ON dedup_events(source_code, date);
+CREATE INDEX IF NOT EXISTS dedup_target ON dedup_events(target_code, date);
+CREATE INDEX IF NOT EXISTS dedup_code ON dedup_events(cameo, date);
+-- Full-text search keyed by event id (each event indexes the text of its sentence): a text
+-- filter then tests the event id that every index entry already holds, with no lookup of the
+-- event's sentence. Contentless: the text stays stored once, in sentences.
+DROP TRIGGER IF EXISTS sentences_fts_insert;
+DROP TRIGGER IF EXISTS sentences_fts_delete;
+DROP TABLE IF EXISTS sentences_fts;
+DROP TABLE IF EXISTS fts_pending;
+CREATE VIRTUAL TABLE events_fts USING fts5(text, content='',
+    tokenize='unicode61 remove_diacritics 0');
+-- Ranges of event ids written since the full-text index was last brought up to date (Store
+-- records one range per batch; the next text search indexes them). Existing events are queued.
+CREATE TABLE fts_pending (
+  first_event INTEGER PRIMARY KEY,
+  last_event  INTEGER NOT NULL
+);
+INSERT INTO fts_pending SELECT min(id), max(id) FROM events HAVING count(*) > 0;
+-- Before an article goes (replaced, or deleted by hand), the index entries of its indexed
+-- events are removed; a contentless index needs the text they were indexed with, which the
+-- sentences still hold at this point (the foreign-key cascade runs after this trigger).
+CREATE TRIGGER articles_fts_delete BEFORE DELETE ON articles BEGIN
+  INSERT INTO events_fts(events_fts, rowid, text)
+  SELECT 'delete', e.id, s.text FROM events e
+      JOIN sentences s ON s.article_id = e.article_id AND s.idx = e.sentence_idx
+      WHERE e.article_id = old.id AND coalesce((SELECT p.last_event FROM fts_pending p
+          WHERE p.first_event <= e.id ORDER BY p.first_event DESC LIMIT 1), 0) < e.id;
+END;
+)sql",
 };
 
 // The secondary indexes of events that bulk loads drop and rebuild. They must stay identical to
-// the ones the migrations create (events_date: migration 1; the others: migration 2).
+// the ones the migrations create (events_date: migration 1; events_dyad: migration 2; the
+// others: migration 3).
 const char* const kSecondaryEventIndexes[][2] = {
     {"events_date", "events(date)"},
     {"events_dyad", "events(source_code, target_code, date, quad_class, goldstein)"},
-    {"events_target", "events(target_code, source_code, date)"},
+    {"events_source", "events(source_code, date)"},
+    {"events_target", "events(target_code, date)"},
+    {"events_code", "events(cameo, date)"},
 };
 
 constexpr int kMigrationCount = static_cast<int>(sizeof(kMigrations) / sizeof(kMigrations[0]));
@@ -196,7 +242,7 @@ struct Store::Statements {
 };
 
 // The first `n` characters (code points) of UTF-8 text, as SQLite's substr(text, 1, n) counts.
-std::string FirstChars(std::string_view s, size_t n) {
+std::string_view FirstChars(std::string_view s, size_t n) {
   size_t i = 0, chars = 0;
   while (i < s.size()) {
     if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) {
@@ -205,7 +251,7 @@ std::string FirstChars(std::string_view s, size_t n) {
     }
     ++i;
   }
-  return std::string(s.substr(0, i));
+  return s.substr(0, i);
 }
 
 int Store::LatestSchemaVersion() { return kMigrationCount; }
@@ -227,9 +273,11 @@ Store::Store(const std::string& path) : path_(path) {
     Exec("PRAGMA journal_mode=WAL");
     Exec("PRAGMA synchronous=NORMAL");
     Exec("PRAGMA foreign_keys=ON");
-    // A 64 MiB page cache (the default is 2 MiB) keeps the index pages that batched inserts touch
-    // in memory; temporary structures (statement journals, sorters) stay off the disk.
-    Exec("PRAGMA cache_size=-65536");
+    // A 256 MiB page cache (the default is 2 MiB) keeps the index pages that batched inserts
+    // touch in memory (a batch into 10M events touches some 10,000 leaves of the dyad index: twice
+    // as fast as with 64 MiB); temporary structures (statement journals, sorters) stay off the
+    // disk. SQLite allocates the cache as it fills.
+    Exec("PRAGMA cache_size=" + std::to_string(-kCacheKiB));
     Exec("PRAGMA temp_store=MEMORY");
     Migrate();
     EnsureIndexes();
@@ -253,9 +301,39 @@ void Store::EnsureIndexes() {
 void Store::BeginBulkLoad() {
   for (const auto& [name, on] : kSecondaryEventIndexes)
     Exec(std::string("DROP INDEX IF EXISTS ") + name);
+  // Checkpoint every 64 MiB of WAL rather than every 4 MiB: a large load then syncs the file
+  // far less often (about 1.4x faster batches on 1M events).
+  Exec("PRAGMA wal_autocheckpoint=16384");
 }
 
-void Store::EndBulkLoad() { EnsureIndexes(); }
+void Store::EndBulkLoad() {
+  // Each index is built by sorting every row: helper threads share the sorting, and a larger
+  // page cache lets each sorted run hold more rows (fewer runs to merge).
+  const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+  Exec("PRAGMA threads=" + std::to_string(std::min(4u, cores - 1)));
+  Exec("PRAGMA cache_size=-524288");
+  struct Restore {
+    sqlite3* db;
+    ~Restore() {
+      sqlite3_exec(db, "PRAGMA threads=0", nullptr, nullptr, nullptr);
+      sqlite3_exec(db, ("PRAGMA cache_size=" + std::to_string(-kCacheKiB)).c_str(), nullptr,
+                   nullptr, nullptr);
+      sqlite3_exec(db, "PRAGMA wal_autocheckpoint=1000", nullptr, nullptr, nullptr);
+    }
+  } restore{db_};
+  EnsureIndexes();
+}
+
+bool Store::HasEvents() const {
+  sqlite::Statement st(db_, "SELECT EXISTS (SELECT 1 FROM events)");
+  st.Step();
+  return st.Int(0) != 0;
+}
+
+void Store::ClearPending() {
+  pending_dirty_.clear();
+  pending_fts_.clear();
+}
 
 void Store::RollbackQuietly() {
   char* err = nullptr;
@@ -303,12 +381,41 @@ void Store::Migrate() {
   }
 }
 
-void Store::FlushDirtyBuckets() {
-  if (pending_dirty_.empty()) return;
-  sqlite::Statement mark(db_, "INSERT OR IGNORE INTO dedup_dirty VALUES (?, ?, ?)");
-  for (const auto& [source, target, root] : pending_dirty_)
-    mark.Bind(1, source).Bind(2, target).Bind(3, root).Run();
-  pending_dirty_.clear();
+void Store::FlushPending() {
+  if (!pending_dirty_.empty()) {
+    sqlite::Statement mark(db_, "INSERT OR IGNORE INTO dedup_dirty VALUES (?, ?, ?)");
+    for (const std::string& key : pending_dirty_) {
+      const size_t a = key.find('\0'), b = key.find('\0', a + 1);
+      const std::string_view k(key);
+      mark.Bind(1, k.substr(0, a)).Bind(2, k.substr(a + 1, b - a - 1)).Bind(3, k.substr(b + 1));
+      mark.Run();
+    }
+    pending_dirty_.clear();
+  }
+  if (!pending_fts_.empty()) {
+    // Ranges stay disjoint: a new range absorbs every stored range it overlaps or touches (ids
+    // freed by a replaced article are reused, so a new range may fall inside a stored one).
+    sqlite::Statement below(
+        db_,
+        "SELECT first_event, last_event FROM fts_pending WHERE first_event <= ? "
+        "ORDER BY first_event DESC LIMIT 1");
+    sqlite::Statement drop(db_, "DELETE FROM fts_pending WHERE first_event = ?");
+    sqlite::Statement add(db_, "INSERT INTO fts_pending VALUES (?, ?)");
+    for (auto [first, last] : pending_fts_) {
+      for (;;) {
+        below.Bind(1, last + 1);
+        bool merge = below.Step() && below.Int(1) + 1 >= first;
+        int64_t f = merge ? below.Int(0) : 0, l = merge ? below.Int(1) : 0;
+        below.Reset();
+        if (!merge) break;
+        first = std::min(first, f);
+        last = std::max(last, l);
+        drop.Bind(1, f).Run();
+      }
+      add.Bind(1, first).Bind(2, last).Run();
+    }
+    pending_fts_.clear();
+  }
 }
 
 Store::WriteResult Store::WriteArticle(const Article& article,
@@ -317,11 +424,11 @@ Store::WriteResult Store::WriteArticle(const Article& article,
   Exec("BEGIN IMMEDIATE");
   try {
     WriteResult result = WriteInTransaction(article, sentences, events);
-    FlushDirtyBuckets();
+    FlushPending();
     Exec("COMMIT");
     return result;
   } catch (...) {
-    pending_dirty_.clear();
+    ClearPending();
     RollbackQuietly();
     throw;
   }
@@ -336,11 +443,11 @@ std::vector<Store::BatchItemResult> Store::WriteArticles(const std::vector<Artic
       results[i].result =
           WriteInTransaction(*batch[i].article, *batch[i].sentences, *batch[i].events);
     }
-    FlushDirtyBuckets();
+    FlushPending();
     Exec("COMMIT");
     return results;
   } catch (const StoreError&) {
-    pending_dirty_.clear();
+    ClearPending();
     RollbackQuietly();
   }
   // Something in the batch failed: redo it one article per transaction, so that only the
@@ -378,6 +485,9 @@ Store::WriteResult Store::WriteInTransaction(const Article& article,
   st.find.Reset();
   if (result == WriteResult::kUnchanged) return result;
   if (result == WriteResult::kReplaced) {
+    // The delete trigger reads fts_pending to tell indexed events from queued ones, so the ranges
+    // of this transaction must be there first.
+    FlushPending();
     st.del.Bind(1, article.id).Run();  // cascades to sentences and events
   }
   sqlite::Statement& ins = st.article;
@@ -423,7 +533,7 @@ Store::WriteResult Store::WriteInTransaction(const Article& article,
     step(sent);
   }
   sqlite3_stmt* ev = st.event.get();
-  std::string date;
+  std::string date, bucket;
   for (const Event& e : events) {
     text(ev, 1, article.id);
     sqlite3_bind_int64(ev, 2, e.sentence);
@@ -460,8 +570,16 @@ Store::WriteResult Store::WriteInTransaction(const Article& article,
     sqlite3_bind_int64(ev, 23, e.verb_span.end);
     text_or_null(ev, 24, e.verb_pattern);
     step(ev);
-    pending_dirty_.emplace(FirstChars(e.source.code, 6), FirstChars(e.target.code, 6),
-                           FirstChars(e.cameo, 2));
+    const int64_t id = sqlite3_last_insert_rowid(db_);
+    if (!pending_fts_.empty() && pending_fts_.back().second + 1 == id)
+      pending_fts_.back().second = id;
+    else
+      pending_fts_.emplace_back(id, id);
+    bucket.clear();
+    bucket.append(FirstChars(e.source.code, 6)).append(1, '\0');
+    bucket.append(FirstChars(e.target.code, 6)).append(1, '\0');
+    bucket.append(FirstChars(e.cameo, 2));
+    if (!pending_dirty_.contains(bucket)) pending_dirty_.emplace(bucket);
   }
   return result;
 }

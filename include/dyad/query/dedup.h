@@ -81,8 +81,9 @@ struct DedupRefreshStats {
 // in one transaction. Cheap when nothing changed. Throws StoreError on database failure.
 DedupRefreshStats RefreshDedup(Store& store);
 
-// Indexes the sentences written since the last text search into the full-text index (schema v2
-// defers it: see docs/database.md). Returns how many were indexed. Throws StoreError.
+// Indexes the events written since the last text search into the full-text index (each event
+// under the text of its sentence; schema v3 defers it: see docs/database.md). Returns how many
+// were indexed. Throws StoreError.
 int64_t RefreshTextIndex(Store& store);
 
 // Number of buckets waiting for a refresh.

@@ -19,7 +19,8 @@ enum class ExportFormat {
   kCsv,      // a header, then id + io/event_writer.h's columns + url (+ dedup columns)
   kGdelt,    // GDELT 2.0 event table: 61 tab-separated columns, no header
   kPhoenix,  // Phoenix event lines: 26 tab-separated columns, no header
-  kPlover,   // PLOVER JSON records, one per line (events without a PLOVER category skipped)
+  kPlover,   // PLOVER JSON records, one per line (events without a PLOVER category or a date
+             // skipped)
 };
 
 // "table", "jsonl", "csv", "gdelt", "phoenix", "plover"; throws dyad::Error otherwise, naming
@@ -40,7 +41,8 @@ class RecordWriter {
   // Writes what is buffered (table) or the CSV header when nothing was written, and flushes.
   void Finish();
   int64_t written() const { return written_; }
-  // Records not written because the format cannot express them (PLOVER: no PLOVER category).
+  // Records not written because the format cannot express them (PLOVER: no PLOVER category, or
+  // no date).
   int64_t skipped() const { return skipped_; }
 
  private:

@@ -109,6 +109,29 @@ struct QueryOptions {
 void QueryEvents(Store& store, const EventFilter& filter, const QueryOptions& options,
                  const std::function<void(const EventRecord&)>& sink);
 
+// How QueryEvents reads a filter (docs/database.md, "How queries are read").
+struct QueryPlan {
+  // The filter whose index ranges drive the query: "dyad" (one range of the dyad index per pair
+  // of actor codes), "dyad sources" (one range per source code of either actor, when the pairs
+  // are too many), "source", "target", "code" (one range per code), "date" (one range), "text"
+  // (the full-text hits, sorted), "scan" (the rows in date order, when the query indexes are
+  // missing during a bulk load) or "none" (nothing can match).
+  std::string driver;
+  std::string index;   // the index read ("" for text)
+  int64_t ranges = 0;  // index ranges merged in date order
+  // Rows the driver matches when there are at most kSmallDriver, else -1 (not counted).
+  int64_t rows = -1;
+  // The other filters (source, target, dyad, date, code, quad, language, text), checked on each
+  // candidate.
+  std::vector<std::string> checks;
+};
+
+// A driver matching at most this many rows is preferred to any larger one and read whole.
+inline constexpr int64_t kSmallDriver = 20000;
+
+// The plan QueryEvents uses for `filter` (after the same refreshes). Throws as QueryEvents.
+QueryPlan ExplainQuery(Store& store, const EventFilter& filter);
+
 enum class Period { kDay, kWeek, kMonth, kYear };
 
 // "day", "week", "month", "year"; throws dyad::Error otherwise.

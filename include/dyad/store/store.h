@@ -5,9 +5,9 @@
 
 #include <cstdint>
 #include <memory>
-#include <set>
 #include <string>
-#include <tuple>
+#include <unordered_set>
+#include <utility>
 #include <vector>
 
 #include "dyad/core/document.h"
@@ -22,6 +22,9 @@ std::string ContentHash(const Article& article);
 
 class Store {
  public:
+  // The page cache of a Store's connection, in KiB.
+  static constexpr int kCacheKiB = 262144;
+
   // The newest schema version this build knows. Persisted numbers: never renumber a migration.
   static int LatestSchemaVersion();
 
@@ -64,13 +67,16 @@ class Store {
   // result per record, in order. Throws StoreError only when the database itself is unusable.
   std::vector<BatchItemResult> WriteArticles(const std::vector<ArticleRecord>& batch);
 
-  // Bulk loading. BeginBulkLoad drops the secondary indexes of `events` (date, dyad, target:
-  // random-order keys whose row-by-row upkeep dominates large loads) and EndBulkLoad rebuilds them,
-  // one sorted pass each. Writes in between keep all their guarantees; queries are correct but
-  // slow. If the process dies in between, the next Store opened on the database rebuilds the
-  // indexes. Throws StoreError.
+  // Bulk loading. BeginBulkLoad drops the secondary indexes of `events` (date, dyad, source,
+  // target, code: random-order keys whose row-by-row upkeep dominates large loads) and
+  // EndBulkLoad rebuilds them, one sorted pass each. Writes in between keep all their guarantees;
+  // queries are correct but slow. If the process dies in between, the next Store opened on the
+  // database rebuilds the indexes. Throws StoreError.
   void BeginBulkLoad();
   void EndBulkLoad();
+
+  // Whether any event is stored (cheap, unlike Count).
+  bool HasEvents() const;
 
   struct Counts {
     int64_t articles = 0;
@@ -92,13 +98,18 @@ class Store {
   WriteResult WriteInTransaction(const Article& article, const std::vector<Sentence>& sentences,
                                  const std::vector<Event>& events);
 
-  // Records the dedup buckets of the events written in the current transaction (dedup_dirty).
-  void FlushDirtyBuckets();
+  // Records what the open transaction wrote for the deferred work: its dedup buckets
+  // (dedup_dirty) and its event id ranges (fts_pending).
+  void FlushPending();
+  void ClearPending();
 
   struct Statements;  // prepared statements reused across writes (defined in store.cc)
   std::unique_ptr<Statements> statements_;
-  // Dedup buckets (source key, target key, CAMEO root) touched by the open transaction.
-  std::set<std::tuple<std::string, std::string, std::string>> pending_dirty_;
+  // Dedup buckets touched by the open transaction: source key, target key and CAMEO root joined
+  // by NUL characters.
+  std::unordered_set<std::string> pending_dirty_;
+  // Event ids written by the open transaction, as [first, last] ranges.
+  std::vector<std::pair<int64_t, int64_t>> pending_fts_;
 
   std::string path_;
   sqlite3* db_ = nullptr;
