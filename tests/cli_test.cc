@@ -165,9 +165,9 @@ TEST(CliTest, CodesASuppliedParseWithOurDictionaries) {
   auto lines = Lines(r.out);
   ASSERT_EQ(lines.size(), 2u) << r.out;
   EXPECT_EQ(lines[1],
-            "ex-parsed-phone-call,0,2025-03-03,text,en,VNMGOV,Bui Thanh Son,28,41,USAGOV,Marco "
+            "ex-parsed-phone-call,0,2025-03-03,day,text,en,VNMGOV,Bui Thanh Son,28,41,USAGOV,Marco "
             "Rubio,86,97,041,Discuss by telephone,1,1,CONSULT,phone,,held phone talks with,42,63,"
-            "hold: * &PHONE &PHONECALL with +,\"Vietnamese Foreign Minister Bui Thanh Son held "
+            "hold: * &PHONE &PHONECALL with +,,\"Vietnamese Foreign Minister Bui Thanh Son held "
             "phone talks with US Secretary of State Marco Rubio on March 3, 2025.\"");
   auto explain =
       RunDyad("explain " + std::string(DYAD_SOURCE_DIR) + "/examples/phone_call_parsed.conllu");

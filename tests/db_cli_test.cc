@@ -69,14 +69,15 @@ TEST_F(DbCliTest, QueryRawCsvWithTextAndCode) {
   EXPECT_EQ(r.exit_code, 0) << r.err;
   std::string header = r.out.substr(0, r.out.find('\n'));
   EXPECT_EQ(header.substr(0, 24), "id,article,sentence,date");
-  EXPECT_EQ(r.out.substr(header.size() + 1),
-            "2,tuoitre-en-0220,1,2026-02-19,text,en,VNMGOV,To Lam,88,94,USAELI,Donald Trump,118,"
-            "130,041,Discuss by telephone,1,1,CONSULT,phone,,held a phone call,95,112,,\"On "
-            "February 19, To Lam held a phone call with Donald Trump.\","
-            "https://example.org/en/0220\n"
-            "5,reuters-en-0222,0,2026-02-21,text,en,VNMGOV,The two leaders,0,15,USAELI,The two "
-            "leaders,0,15,041,Discuss by telephone,1,1,CONSULT,phone,,spoke by phone,16,30,,\"The "
-            "two leaders spoke by phone again on Saturday, February 21.\",\n");
+  EXPECT_EQ(
+      r.out.substr(header.size() + 1),
+      "2,tuoitre-en-0220,1,2026-02-19,day,text,en,VNMGOV,To Lam,88,94,USAELI,Donald Trump,118,"
+      "130,041,Discuss by telephone,1,1,CONSULT,phone,,held a phone call,95,112,,,\"On "
+      "February 19, To Lam held a phone call with Donald Trump.\","
+      "https://example.org/en/0220\n"
+      "5,reuters-en-0222,0,2026-02-21,day,text,en,VNMGOV,The two leaders,0,15,USAELI,The two "
+      "leaders,0,15,041,Discuss by telephone,1,1,CONSULT,phone,,spoke by phone,16,30,,,\"The "
+      "two leaders spoke by phone again on Saturday, February 21.\",\n");
 }
 
 TEST_F(DbCliTest, TimelineByMonthBothDirections) {
@@ -206,11 +207,13 @@ d = sys.argv[1]
 csv = pd.read_csv(d + "/e.csv", dtype={"cameo": str})
 assert list(csv.columns[:4]) == ["id", "article", "sentence", "date"], list(csv.columns)
 assert list(csv.columns[-3:]) == ["mentions", "articles", "languages"]
-assert csv.shape == (6, 30), csv.shape
+assert csv.shape == (6, 32), csv.shape
 assert str(csv["id"].dtype) == "int64" and str(csv["goldstein"].dtype) == "float64"
 assert str(csv["quad_class"].dtype) == "int64" and str(csv["mentions"].dtype) == "int64"
 assert csv.loc[csv["mentions"] == 3, "cameo"].tolist() == ["041"]
 assert pd.to_datetime(csv["date"]).min() == pd.Timestamp("2026-02-19")
+assert csv["date_precision"].tolist() == ["day"] * 6, csv["date_precision"].tolist()
+assert csv["issues"].isna().all()  # no issue tags in these events: empty cells
 gd_cols = ["GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "FractionDate"]
 for a in ["Actor1", "Actor2"]:
     gd_cols += [a + f for f in ["Code", "Name", "CountryCode", "KnownGroupCode", "EthnicCode",

@@ -130,7 +130,12 @@ void Downgrade(const std::string& path, const char* sql) {
   sqlite3_close(db);
 }
 
-// What migration 3 replaced, as schema v2 had it.
+// What migration 4 added, dropped again.
+constexpr const char* kToVersion3 =
+    "ALTER TABLE events DROP COLUMN date_precision; ALTER TABLE events DROP COLUMN issues; "
+    "DELETE FROM schema_version WHERE version > 3;";
+
+// What migration 3 replaced, as schema v2 had it (after kToVersion3).
 constexpr const char* kToVersion2 =
     "DROP TRIGGER articles_fts_delete; DROP TABLE events_fts; DROP TABLE fts_pending; "
     "DROP INDEX events_source; DROP INDEX events_code; DROP INDEX events_target; "
@@ -176,6 +181,46 @@ std::vector<int64_t> TextIds(Store& store, const char* words, EventView view = E
   return ids;
 }
 
+// The date's precision ("in March 2026" is a month) and the sentence's issue tags are stored and
+// read back, in both views; rows written before schema v4 read as day precision without issues.
+TEST(DbIngestTest, KeepsDatePrecisionAndIssues) {
+  TempDir tmp;
+  std::string path = tmp.File("v4.db");
+  Article a;
+  std::vector<Sentence> s;
+  std::vector<Event> e;
+  testing_util::MaterialiseTestArticle(testing_util::TestArticles()[3], &a, &s, &e);
+  e[0].date->precision = DatePrecision::kWeek;
+  e[0].issues = {"MARITIME", "SOVEREIGNTY"};
+  e[1].date.reset();
+  e[1].date_source = DateSource::kNone;
+  {
+    Store store(path);
+    ASSERT_EQ(store.WriteArticle(a, s, e), Store::WriteResult::kInserted);
+    for (EventView view : {EventView::kRaw, EventView::kDedup}) {
+      EventFilter f;
+      f.view = view;
+      std::vector<Event> got;
+      QueryEvents(store, f, {}, [&](const EventRecord& r) { got.push_back(r.event); });
+      ASSERT_EQ(got.size(), 2u);
+      EXPECT_FALSE(got[0].date);  // undated first
+      EXPECT_TRUE(got[0].issues.empty());
+      ASSERT_TRUE(got[1].date);
+      EXPECT_EQ(got[1].date->ToString(), "2026-03-04");
+      EXPECT_EQ(got[1].date->precision, DatePrecision::kWeek);
+      EXPECT_EQ(got[1].issues, (std::vector<std::string>{"MARITIME", "SOVEREIGNTY"}));
+    }
+  }
+  Downgrade(path, kToVersion3);
+  Store store(path);
+  EXPECT_EQ(store.SchemaVersion(), Store::LatestSchemaVersion());
+  std::vector<Event> got;
+  QueryEvents(store, EventFilter{}, {}, [&](const EventRecord& r) { got.push_back(r.event); });
+  ASSERT_EQ(got.size(), 2u);
+  EXPECT_EQ(got[1].date->precision, DatePrecision::kDay);
+  EXPECT_TRUE(got[1].issues.empty());
+}
+
 TEST(DbIngestTest, MigratesAVersion1DatabaseKeepingItsRows) {
   TempDir tmp;
   std::string path = tmp.File("v1.db"), fresh = tmp.File("fresh.db");
@@ -188,6 +233,7 @@ TEST(DbIngestTest, MigratesAVersion1DatabaseKeepingItsRows) {
     RefreshDedup(reference);
     indexes = Indexes(reference);
   }
+  Downgrade(path, kToVersion3);
   Downgrade(path, kToVersion2);
   Downgrade(path, kToVersion1);
   Store store(path);
@@ -214,9 +260,10 @@ TEST(DbIngestTest, MigratesAVersion2DatabaseToEventTextIndexAndDateOrderedIndexe
     RefreshDedup(reference);
     indexes = Indexes(reference);
   }
+  Downgrade(path, kToVersion3);
   Downgrade(path, kToVersion2);
   Store store(path);
-  EXPECT_EQ(store.SchemaVersion(), 3);
+  EXPECT_EQ(store.SchemaVersion(), Store::LatestSchemaVersion());
   EXPECT_EQ(Indexes(store), indexes);
   EXPECT_EQ(DirtyDedupBuckets(store), 0);  // the deduplicated events stay as they were
   EXPECT_EQ(TextIds(store, "phone"), (std::vector<int64_t>{2, 1, 5}));

@@ -31,9 +31,12 @@ std::string TsvField(std::string s) {
 
 std::vector<std::string> EventFields(const Event& e) {
   auto num = [](uint32_t v) { return std::to_string(v); };
+  std::string issues;
+  for (const std::string& issue : e.issues) issues.append(issues.empty() ? "" : ";").append(issue);
   return {e.article,
           std::to_string(e.sentence),
           e.date ? e.date->ToString() : "",
+          e.date ? DatePrecisionName(e.date->precision) : "",
           e.date_source == DateSource::kNone ? "" : DateSourceName(e.date_source),
           e.language,
           e.source.code,
@@ -55,6 +58,7 @@ std::vector<std::string> EventFields(const Event& e) {
           num(e.verb_span.begin),
           num(e.verb_span.end),
           e.verb_pattern,
+          issues,
           e.text};
 }
 
@@ -105,11 +109,12 @@ nlohmann::json EventToJson(const Event& e) {
 
 const std::vector<std::string>& EventColumns() {
   static const std::vector<std::string> kColumns = {
-      "article",     "sentence",     "date",         "date_source",  "language",
-      "source_code", "source_text",  "source_begin", "source_end",   "target_code",
-      "target_text", "target_begin", "target_end",   "cameo",        "cameo_name",
-      "goldstein",   "quad_class",   "plover_event", "plover_mode",  "plover_context",
-      "verb_text",   "verb_begin",   "verb_end",     "verb_pattern", "text"};
+      "article",        "sentence",    "date",         "date_precision", "date_source",
+      "language",       "source_code", "source_text",  "source_begin",   "source_end",
+      "target_code",    "target_text", "target_begin", "target_end",     "cameo",
+      "cameo_name",     "goldstein",   "quad_class",   "plover_event",   "plover_mode",
+      "plover_context", "verb_text",   "verb_begin",   "verb_end",       "verb_pattern",
+      "issues",         "text"};
   return kColumns;
 }
 

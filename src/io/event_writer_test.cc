@@ -56,13 +56,15 @@ TEST(EventWriterTest, CsvQuotesAndTsvFlattens) {
   c.Write(Sample());
   c.Finish();
   std::string expected_header =
-      "article,sentence,date,date_source,language,source_code,source_text,source_begin,source_end,"
-      "target_code,target_text,target_begin,target_end,cameo,cameo_name,goldstein,quad_class,"
-      "plover_event,plover_mode,plover_context,verb_text,verb_begin,verb_end,verb_pattern,text\n";
+      "article,sentence,date,date_precision,date_source,language,source_code,source_text,"
+      "source_begin,source_end,target_code,target_text,target_begin,target_end,cameo,cameo_name,"
+      "goldstein,quad_class,plover_event,plover_mode,plover_context,verb_text,verb_begin,verb_end,"
+      "verb_pattern,issues,text\n";
   EXPECT_EQ(csv.str(), expected_header +
-                           "000_x,2,2026-02-19,text,en,VNMGOV,To Lam,10,16,USAELI,Patrick Leahy,40,"
-                           "53,041,Discuss by telephone,1,1,CONSULT,phone,,held phone talks,17,33,"
-                           "hold phone talks with +,\"To Lam held phone talks with \"\"Leahy\"\", "
+                           "000_x,2,2026-02-19,day,text,en,VNMGOV,To Lam,10,16,USAELI,Patrick "
+                           "Leahy,40,53,041,Discuss by telephone,1,1,CONSULT,phone,,held phone "
+                           "talks,17,33,hold phone talks with +,MARITIME,\"To Lam held phone talks "
+                           "with \"\"Leahy\"\", "
                            "a friend.\"\n");
   std::ostringstream empty;
   EventWriter e(empty, EventFormat::kCsv);
@@ -72,10 +74,11 @@ TEST(EventWriterTest, CsvQuotesAndTsvFlattens) {
   EventWriter t(tsv, EventFormat::kTsv);
   Event multi = Sample();
   multi.text = "a\tb\nc";
+  multi.issues = {"MARITIME", "TRADE"};
   t.Write(multi);
   std::string line = tsv.str();
-  EXPECT_EQ(std::count(line.begin(), line.end(), '\t'), 24);
-  EXPECT_EQ(line.substr(line.size() - 7), "\ta b c\n");
+  EXPECT_EQ(std::count(line.begin(), line.end(), '\t'), 26);
+  EXPECT_EQ(line.substr(line.size() - 22), "\tMARITIME;TRADE\ta b c\n");
 }
 
 }  // namespace

@@ -108,6 +108,7 @@ std::vector<std::string> PhoenixRow(const EventRecord& r) {
   f[14] = e.cameo.substr(0, 2);
   f[15] = std::to_string(e.quad_class);
   f[16] = Number(e.goldstein);
+  for (const std::string& issue : e.issues) f[17].append(f[17].empty() ? "" : ";").append(issue);
   f[23] = e.article + "_" + std::to_string(e.sentence);
   f[24] = r.url;
   return f;

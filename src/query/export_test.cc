@@ -90,6 +90,10 @@ TEST(ExportTest, PhoenixHas26Columns) {
       line,
       "5\t20260219\t2026\t2\t19\tVNMGOV\tVNM\tGOV\t\tUSAELI\tUSA\tELI\t\t041\t04\t1\t1\t\t\t\t"
       "\t\t\ttuoitre-en-0220_1\thttps://example.org/en/0220\t\n");
+  EventRecord tagged = PhoneCall();
+  tagged.event.issues = {"MARITIME", "TRADE"};
+  EXPECT_EQ(SplitTabs(Write(ExportFormat::kPhoenix, EventView::kDedup, {tagged}))[17],
+            "MARITIME;TRADE");  // the Issues column
 }
 
 TEST(ExportTest, PloverRecordsUseThePloverFieldNames) {
@@ -135,15 +139,16 @@ TEST(ExportTest, PloverRecordsUseThePloverFieldNames) {
 
 TEST(ExportTest, CsvQuotesAndAddsDedupColumns) {
   std::string csv = Write(ExportFormat::kCsv, EventView::kDedup, {PhoneCall()});
-  EXPECT_EQ(csv,
-            "id,article,sentence,date,date_source,language,source_code,source_text,source_begin,"
-            "source_end,target_code,target_text,target_begin,target_end,cameo,cameo_name,"
-            "goldstein,quad_class,plover_event,plover_mode,plover_context,verb_text,verb_begin,"
-            "verb_end,verb_pattern,text,url,mentions,articles,languages\n"
-            "5,tuoitre-en-0220,1,2026-02-19,text,en,VNMGOV,To Lam,88,94,USAELI,Donald Trump,118,"
-            "130,041,Discuss by telephone,1,1,CONSULT,phone,,held a phone call,95,112,,\"On "
-            "February 19, To Lam held a phone call with Donald Trump.\","
-            "https://example.org/en/0220,3,2,\"en,vi\"\n");
+  EXPECT_EQ(
+      csv,
+      "id,article,sentence,date,date_precision,date_source,language,source_code,source_text,"
+      "source_begin,source_end,target_code,target_text,target_begin,target_end,cameo,"
+      "cameo_name,goldstein,quad_class,plover_event,plover_mode,plover_context,verb_text,"
+      "verb_begin,verb_end,verb_pattern,issues,text,url,mentions,articles,languages\n"
+      "5,tuoitre-en-0220,1,2026-02-19,day,text,en,VNMGOV,To Lam,88,94,USAELI,Donald Trump,118,"
+      "130,041,Discuss by telephone,1,1,CONSULT,phone,,held a phone call,95,112,,,\"On "
+      "February 19, To Lam held a phone call with Donald Trump.\","
+      "https://example.org/en/0220,3,2,\"en,vi\"\n");
   // An empty result still has its header.
   EXPECT_EQ(Write(ExportFormat::kCsv, EventView::kRaw, {}).substr(0, 20), "id,article,sentence,");
 }

@@ -51,10 +51,23 @@ Event ReadEvent(const sqlite::Statement& st) {
   e.verb_span = {u32(22), u32(23)};
   e.verb_pattern = st.Text(24);
   e.text = st.Text(25);
+  if (e.date) {
+    std::string precision = st.Text(31);
+    e.date->precision = precision == "week"    ? DatePrecision::kWeek
+                        : precision == "month" ? DatePrecision::kMonth
+                        : precision == "year"  ? DatePrecision::kYear
+                                               : DatePrecision::kDay;
+  }
+  std::string issues = st.Text(32);
+  for (size_t begin = 0; begin < issues.size();) {
+    size_t end = std::min(issues.find(';', begin), issues.size());
+    if (end > begin) e.issues.push_back(issues.substr(begin, end - begin));
+    begin = end + 1;
+  }
   return e;
 }
 
-// Columns 0..30 read by ReadEvent and QueryEvents; `c` is the alias of the cluster-level columns.
+// Columns 0..32 read by ReadEvent and QueryEvents; `c` is the alias of the cluster-level columns.
 std::string RecordColumns(const std::string& c, bool dedup) {
   return c + ".id, e.article_id, e.sentence_idx, " + c + ".date, e.date_source, e.language, " + c +
          ".source_code, e.source_text, e.source_begin, e.source_end, " + c +
@@ -62,7 +75,8 @@ std::string RecordColumns(const std::string& c, bool dedup) {
          ".cameo, e.cameo_name, " + c + ".goldstein, " + c +
          ".quad_class, e.plover_event, e.plover_mode, e.plover_context, e.verb_text, "
          "e.verb_begin, e.verb_end, e.verb_pattern, s.text, a.url, " +
-         (dedup ? "d.mentions, d.articles, d.languages" : "1, 1, e.language") + ", a.ingested_at";
+         (dedup ? "d.mentions, d.articles, d.languages" : "1, 1, e.language") +
+         ", a.ingested_at, e.date_precision, e.issues";
 }
 
 }  // namespace

@@ -177,6 +177,14 @@ CREATE TRIGGER articles_fts_delete BEFORE DELETE ON articles BEGIN
           WHERE p.first_event <= e.id ORDER BY p.first_event DESC LIMIT 1), 0) < e.id;
 END;
 )sql",
+    // 4: the rest of the event record. date_precision: 'day', 'week', 'month' or 'year' (NULL:
+    // no date; rows written before this version read as 'day'); issues: the sentence's issue
+    // tags, sorted, joined by ';' (NULL: none).
+    R"sql(
+ALTER TABLE events ADD COLUMN date_precision TEXT;
+ALTER TABLE events ADD COLUMN issues TEXT;
+UPDATE events SET date_precision = 'day' WHERE date IS NOT NULL;
+)sql",
 };
 
 // The secondary indexes of events that bulk loads drop and rebuild. They must stay identical to
@@ -236,8 +244,9 @@ struct Store::Statements {
               "INSERT INTO events(article_id, sentence_idx, date, date_source, language, "
               "source_code, source_text, source_begin, source_end, target_code, target_text, "
               "target_begin, target_end, cameo, cameo_name, goldstein, quad_class, plover_event, "
-              "plover_mode, plover_context, verb_text, verb_begin, verb_end, verb_pattern) "
-              "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)") {}
+              "plover_mode, plover_context, verb_text, verb_begin, verb_end, verb_pattern, "
+              "date_precision, issues) "
+              "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)") {}
   sqlite::Statement find, del, article, sentence, event;
 };
 
@@ -533,7 +542,7 @@ Store::WriteResult Store::WriteInTransaction(const Article& article,
     step(sent);
   }
   sqlite3_stmt* ev = st.event.get();
-  std::string date, bucket;
+  std::string date, bucket, issues;
   for (const Event& e : events) {
     text(ev, 1, article.id);
     sqlite3_bind_int64(ev, 2, e.sentence);
@@ -569,6 +578,14 @@ Store::WriteResult Store::WriteInTransaction(const Article& article,
     sqlite3_bind_int64(ev, 22, e.verb_span.begin);
     sqlite3_bind_int64(ev, 23, e.verb_span.end);
     text_or_null(ev, 24, e.verb_pattern);
+    if (e.date)
+      text(ev, 25, DatePrecisionName(e.date->precision));
+    else
+      sqlite3_bind_null(ev, 25);
+    issues.clear();
+    for (const std::string& issue : e.issues)
+      issues.append(issues.empty() ? "" : ";").append(issue);
+    text_or_null(ev, 26, issues);
     step(ev);
     const int64_t id = sqlite3_last_insert_rowid(db_);
     if (!pending_fts_.empty() && pending_fts_.back().second + 1 == id)

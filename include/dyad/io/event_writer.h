@@ -15,9 +15,11 @@ enum class EventFormat { kJsonl, kCsv, kTsv };
 // "jsonl", "csv", "tsv"; throws dyad::Error otherwise.
 EventFormat ParseEventFormat(std::string_view name);
 
-// The JSON event record: {"article", "sentence", "date", "date_source", "language", "source":
-// {"code", "text", "span"}, "target": {...}, "cameo", "cameo_name", "goldstein", "quad_class",
-// "plover": {"event", "mode", "context"}, "verb": {"text", "span", "pattern"}, "text"}.
+// The JSON event record: {"article", "sentence", "date", "date_precision", "date_source",
+// "language", "source": {"code", "text", "span"}, "target": {...}, "cameo", "cameo_name",
+// "goldstein", "quad_class", "plover": {"event", "mode", "context"}, "verb": {"text", "span",
+// "pattern"}, "issues", "text"}. CSV and TSV carry the same fields, flattened (EventColumns());
+// issues there are joined by ';'.
 nlohmann::json EventToJson(const Event& event);
 
 // "text", "article" or null.
