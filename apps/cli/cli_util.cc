@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "dyad/core/error.h"
+#include "dyad/dict/dictionary.h"
 #include "dyad/nlp/nlp.h"
 #include "dyad/ontology/ontology.h"
 
@@ -27,10 +28,18 @@ std::vector<std::string> InputPathsOrStdin(const std::vector<std::string>& paths
   return {"-"};
 }
 
-std::shared_ptr<const NlpPipeline> LoadModelsOrWarn() {
+std::shared_ptr<const NlpPipeline> LoadModelsOrWarn(const DictionarySet* names_from) {
   std::string dir = DefaultModelDir();
   try {
-    return std::make_shared<const NlpPipeline>(NlpPipeline::Load(dir));
+    auto pipeline = std::make_shared<NlpPipeline>(NlpPipeline::Load(dir));
+    if (names_from) {
+      std::vector<std::string> names;
+      for (const ActorEntry& actor : names_from->actors)
+        for (const ActorName& name : actor.names)
+          if (name.lang == "vi") names.push_back(name.text);
+      pipeline->SetKnownNames(names);
+    }
+    return pipeline;
   } catch (const ResourceError& e) {
     std::fprintf(stderr,
                  "dyad: warning: %s\ndyad: warning: without parsing models, raw text is split into "
@@ -43,7 +52,7 @@ std::shared_ptr<const NlpPipeline> LoadModelsOrWarn() {
 Pipeline MakePipeline(const std::string& dict_dir) {
   Pipeline pipeline =
       Pipeline::WithDictionaries(dict_dir.empty() ? DefaultDataDir() + "/dict" : dict_dir);
-  if (auto models = LoadModelsOrWarn()) {
+  if (auto models = LoadModelsOrWarn(pipeline.dictionaries())) {
     pipeline.SetParser([models](const Sentence& s) { return models->Parse(s); });
   }
   return pipeline;

@@ -4,6 +4,8 @@
 #include <filesystem>
 
 #include "dyad/core/error.h"
+#include "dyad/dict/dictionary.h"
+#include "dyad/text/normalize.h"
 #include "nlp/hashing.h"
 #include "nlp/language_models.h"
 
@@ -73,6 +75,7 @@ std::vector<Word> NlpPipeline::Segment(const Sentence& sentence) const {
   syllables.reserve(sentence.tokens.size());
   for (const Token& t : sentence.tokens) syllables.push_back(nlp::ComputeSyllableAtoms(t.text));
   std::vector<bool> begins = models.segmenter->Segment(syllables);
+  if (!known_names_.empty()) ForceKnownNames(sentence, &begins);
   for (size_t i = 0; i < sentence.tokens.size(); ++i) {
     const Token& t = sentence.tokens[i];
     if (begins[i] || words.empty()) {
@@ -87,6 +90,54 @@ std::vector<Word> NlpPipeline::Segment(const Sentence& sentence) const {
     }
   }
   return words;
+}
+
+void NlpPipeline::SetKnownNames(const std::vector<std::string>& names) {
+  constexpr int kMaxSyllables = 6;
+  for (const std::string& name : names) {
+    std::string folded = FoldForMatch(name);
+    int syllables = 1;
+    for (char c : folded) syllables += c == ' ';
+    if (syllables < 2 || syllables > kMaxSyllables) continue;
+    bool capitalised = true;
+    for (size_t begin = 0; begin < name.size() && capitalised;) {
+      size_t end = std::min(name.find(' ', begin), name.size());
+      if (end > begin)
+        capitalised = StartsWithCapital(std::string_view(name).substr(begin, end - begin));
+      begin = end + 1;
+    }
+    if (!capitalised) continue;
+    known_names_.insert(std::move(folded));
+    longest_known_name_ = std::max(longest_known_name_, syllables);
+  }
+}
+
+void NlpPipeline::ForceKnownNames(const Sentence& sentence, std::vector<bool>* begins) const {
+  const std::vector<Token>& tokens = sentence.tokens;
+  const size_t n = tokens.size();
+  std::vector<bool> capital(n);
+  for (size_t i = 0; i < n; ++i) capital[i] = StartsWithCapital(tokens[i].text);
+  std::string key;
+  for (size_t i = 0; i + 1 < n;) {
+    size_t matched = 0;
+    if (capital[i]) {
+      key = FoldForMatch(tokens[i].text);
+      for (size_t len = 2; len <= static_cast<size_t>(longest_known_name_) && i + len <= n; ++len) {
+        if (!capital[i + len - 1]) break;
+        key += ' ';
+        key += FoldForMatch(tokens[i + len - 1].text);
+        if (known_names_.count(key)) matched = len;
+      }
+    }
+    if (!matched) {
+      ++i;
+      continue;
+    }
+    (*begins)[i] = true;
+    for (size_t k = i + 1; k < i + matched; ++k) (*begins)[k] = false;
+    if (i + matched < n) (*begins)[i + matched] = true;
+    i += matched;
+  }
 }
 
 namespace {

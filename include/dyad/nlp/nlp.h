@@ -8,6 +8,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include "dyad/core/document.h"
@@ -52,12 +53,23 @@ class NlpPipeline {
   // ParseTagged: sets head and deprel of tagged `words`.
   void ParseTagged(const std::string& language, std::vector<Word>* words) const;
 
+  // Names the Vietnamese segmenter keeps whole: wherever the syllables of one of `names` (two to
+  // six syllables, each capitalised, e.g. the Vietnamese names of the actor dictionaries: "Lương
+  // Cường", "Hà Nội") occur with every syllable capitalised, they become one word, as the treebank
+  // writes names; the words before and after end and start there. Leftmost longest match first.
+  // Names of other shapes are ignored. Call before sharing the pipeline between threads.
+  void SetKnownNames(const std::vector<std::string>& names);
+
   // A one-line description of each loaded model (language, features, training summary).
   std::vector<std::string> Describe() const;
 
  private:
   const nlp::LanguageModels& ModelFor(const std::string& language) const;
+  // Joins the syllables of known names into one word each (see SetKnownNames).
+  void ForceKnownNames(const Sentence& sentence, std::vector<bool>* begins) const;
   std::map<std::string, std::shared_ptr<const nlp::LanguageModels>> models_;
+  std::unordered_set<std::string> known_names_;  // FoldForMatch of the syllables, space-joined
+  int longest_known_name_ = 0;                   // in syllables
 };
 
 }  // namespace dyad
