@@ -29,14 +29,18 @@ inline uint64_t HashString(std::string_view s) {
   return Mix64(h);
 }
 
-// The 32-bit key of feature template `tmpl` applied to up to three atom hashes. Key 0 is reserved
-// (it marks empty slots in the lookup table), so it is remapped to 1.
+// Keys 0 and kNoFeatureKey are reserved: 0 marks empty slots in the training tables, kNoFeatureKey
+// empty slots (and the end) of the ordered lookup table of a loaded model.
+inline constexpr uint32_t kNoFeatureKey = 0xffffffffu;
+
+// The 32-bit key of feature template `tmpl` applied to up to three atom hashes. The reserved keys
+// are remapped to 1.
 inline uint32_t FeatureKey(uint32_t tmpl, uint64_t a, uint64_t b = 0, uint64_t c = 0) {
   uint64_t h = Mix64(0x9e3779b97f4a7c15ULL * (tmpl + 1) ^ a);
   h = Mix64(h ^ (b * 0x2545f4914f6cdd1dULL));
   h = Mix64(h ^ (c * 0x9e3779b97f4a7c15ULL));
   uint32_t key = static_cast<uint32_t>(h ^ (h >> 32));
-  return key == 0 ? 1 : key;
+  return key == 0 || key == kNoFeatureKey ? 1 : key;
 }
 
 }  // namespace dyad::nlp

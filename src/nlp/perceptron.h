@@ -17,6 +17,8 @@ class PerceptronModel {
   PerceptronModel() = default;
   int num_classes() const { return num_classes_; }
   size_t num_features() const { return num_features_; }
+  // Bytes held by the lookup layout (what a loaded model costs in memory).
+  size_t memory_bytes() const;
   // Adds the weights of `features` to scores[0..num_classes). Scores are in quantised units.
   void Score(const uint32_t* features, size_t n, int32_t* scores) const;
 
@@ -27,7 +29,15 @@ class PerceptronModel {
 
  private:
   friend class PerceptronTrainer;
+  // Models with at most this many classes keep their weights inside the lookup slots.
+  static constexpr int kMaxInlineClasses = 8;
   void BuildTable();
+  uint32_t Home(uint32_t key) const {
+    return static_cast<uint32_t>((static_cast<uint64_t>(key) * capacity_) >> 32);
+  }
+  template <int kClasses>
+  void ScoreInline(const uint32_t* features, size_t n, int32_t* scores) const;
+  void ScoreRows(const uint32_t* features, size_t n, int32_t* scores) const;
 
   int num_classes_ = 0;
   size_t num_features_ = 0;
@@ -36,17 +46,22 @@ class PerceptronModel {
   std::vector<uint32_t> offsets_;  // keys_.size() + 1 offsets into classes_/weights_
   std::vector<uint16_t> classes_;
   std::vector<int16_t> weights_;
-  // Open-addressing lookup: slot -> (key, ref); key 0 marks an empty slot. `ref` is the index into
-  // packed_ of a sparse row, or kDense | r for row r of dense_weights_: rows that hold weights for
-  // a large share of the classes are stored densely (num_classes int16 values), which turns the
-  // scattered adds into one contiguous, vectorisable loop.
+
+  // Ordered linear-probing table: slots of `stride_` uint32 words, the first holding the key
+  // (kNoFeatureKey when empty). A key's home slot is key * capacity_ / 2^32, which grows with the
+  // key, so inserting the sorted keys one after another (each at max(home, previous + 1)) fills the
+  // table in one sequential pass and leaves the occupied slots sorted: a lookup scans from the home
+  // slot while the slot's key is smaller, and stops at the first larger key or empty slot, so
+  // misses cost no more than hits. The table ends with an empty slot.
+  // Inline slots (num_classes <= kMaxInlineClasses): the key, then the class weights as int16
+  // pairs (class 2j in the low half of word 1 + j): one cache miss per feature. Row slots: the key,
+  // then the index into packed_ of a sparse row, or kDense | r for row r of dense_weights_: rows
+  // holding weights for a large share of the classes are stored densely (num_classes int16), which
+  // turns the scattered adds into one contiguous, vectorisable loop.
   static constexpr uint32_t kDense = 0x80000000u;
-  struct Slot {
-    uint32_t key;
-    uint32_t ref;
-  };
-  std::vector<Slot> table_;
-  uint32_t mask_ = 0;
+  uint32_t capacity_ = 0;
+  int stride_ = 2;
+  std::vector<uint32_t> table_;
   std::vector<int16_t> dense_weights_;
   // Sparse rows for scoring: [count, (class | weight << 16) x count] so one cache line holds both.
   std::vector<uint32_t> packed_;
