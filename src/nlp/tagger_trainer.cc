@@ -51,16 +51,18 @@ Tagger TrainTagger(const std::vector<TaggedSentence>& sentences,
   for (size_t i = 0; i < order.size(); ++i) order[i] = i;
   std::mt19937_64 rng(options.seed);
   std::vector<uint32_t> features;
+  std::vector<WordTagInfo> info;
   std::vector<float> scores(tags.size());
   for (int iter = 0; iter < options.iterations; ++iter) {
     StableShuffle(&order, &rng);
     for (size_t s : order) {
       const auto& words = sentences[s].atoms;
+      LookUpTagInfo(words, tags, &info);
       std::vector<int> predicted(words.size());
       for (size_t i = 0; i < words.size(); ++i) {
         int prev = i >= 1 ? predicted[i - 1] : -1;
         int prev2 = i >= 2 ? predicted[i - 2] : -1;
-        TaggerFeatures(words, tags, static_cast<int>(i), prev, prev2, &features);
+        TaggerFeatures(words, info, static_cast<int>(i), prev, prev2, &features);
         trainer.Score(features, scores.data());
         int guess = ArgMax(scores.data(), tags.size());
         trainer.Update(features, gold[s][i], guess);
