@@ -108,6 +108,14 @@ TEST(PerceptronTest, LearnsSeparableDataAndSurvivesSaveLoad) {
   uint32_t key = 999;
   loaded.Score(&key, 1, unseen);
   EXPECT_EQ(unseen[0] + unseen[1] + unseen[2], 0);
+  // Relative to class 0: the same decisions, and class 0 stores nothing.
+  PerceptronModel relative = trainer.Finalize(0.0f, /*relative_to_first=*/true);
+  for (size_t i = 0; i < xs.size(); ++i) {
+    int32_t s[3] = {0, 0, 0};
+    relative.Score(xs[i].data(), xs[i].size(), s);
+    EXPECT_EQ(s[0], 0);
+    EXPECT_EQ(ArgMax(s, 3), ys[i]) << "example " << i;
+  }
 }
 
 // Every stored key is found with its weights and no other key is, for inline (few classes) and

@@ -39,30 +39,27 @@ size_t PerceptronModel::memory_bytes() const {
 
 void PerceptronModel::Score(const uint32_t* features, size_t n, int32_t* scores) const {
   if (table_.empty()) return;
-  switch (num_classes_) {
-    case 1:
+  if (!inline_) return ScoreRows(features, n, scores);
+  switch (stride_) {
     case 2:
-      return ScoreInline<2>(features, n, scores);
+      return ScoreInline<1>(features, n, scores);
     case 3:
-      return ScoreInline<3>(features, n, scores);
+      return ScoreInline<2>(features, n, scores);
     case 4:
-      return ScoreInline<4>(features, n, scores);
+      return ScoreInline<3>(features, n, scores);
     case 5:
+      return ScoreInline<4>(features, n, scores);
     case 6:
-      return ScoreInline<6>(features, n, scores);
-    case 7:
-    case 8:
-      return ScoreInline<8>(features, n, scores);
+      return ScoreInline<5>(features, n, scores);
     default:
-      return ScoreRows(features, n, scores);
+      return ScoreInline<6>(features, n, scores);
   }
 }
 
 // Features are looked up in chunks with prefetches, so that the cache misses of one chunk overlap
 // instead of following each other.
-template <int kClasses>
+template <int kWords>
 void PerceptronModel::ScoreInline(const uint32_t* features, size_t n, int32_t* scores) const {
-  constexpr int kWords = (kClasses + 1) / 2;
   constexpr int kStride = 1 + kWords;
   constexpr size_t kChunk = 64;
   int32_t sum[2 * kWords] = {};
@@ -85,7 +82,7 @@ void PerceptronModel::ScoreInline(const uint32_t* features, size_t n, int32_t* s
       }
     }
   }
-  for (int c = 0; c < num_classes_; ++c) scores[c] += sum[c];
+  for (int c = first_class_; c < num_classes_; ++c) scores[c] += sum[c - first_class_];
 }
 
 void PerceptronModel::ScoreRows(const uint32_t* features, size_t n, int32_t* scores) const {
@@ -109,7 +106,7 @@ void PerceptronModel::ScoreRows(const uint32_t* features, size_t n, int32_t* sco
       const uint32_t ref = p[1];
       refs[found++] = ref;
       if (ref & kDense) {
-        PrefetchRange(dense_weights_.data() + static_cast<size_t>(ref & ~kDense) * num_classes,
+        PrefetchRange(dense_weights_.data() + static_cast<size_t>(ref & ~kDense) * dense_stride_,
                       row_bytes);
       } else {
         __builtin_prefetch(packed_.data() + ref);
@@ -118,7 +115,8 @@ void PerceptronModel::ScoreRows(const uint32_t* features, size_t n, int32_t* sco
     for (size_t j = 0; j < found; ++j) {
       const uint32_t ref = refs[j];
       if (ref & kDense) {
-        const int16_t* w = dense_weights_.data() + static_cast<size_t>(ref & ~kDense) * num_classes;
+        const int16_t* w =
+            dense_weights_.data() + static_cast<size_t>(ref & ~kDense) * dense_stride_;
         AddDense(w, num_classes, scores);
       } else {
         const uint32_t* row = packed_.data() + ref;
@@ -131,13 +129,25 @@ void PerceptronModel::ScoreRows(const uint32_t* features, size_t n, int32_t* sco
 
 void PerceptronModel::BuildTable() {
   num_features_ = keys_.size();
-  const bool inline_weights = num_classes_ <= kMaxInlineClasses;
-  stride_ = inline_weights ? 1 + (std::max(num_classes_, 2) + 1) / 2 : 2;
+  // Inline slots hold the weights of classes first_class_.. (class 0 has none in models finalised
+  // relative to it).
+  first_class_ =
+      num_classes_ > 1 && std::find(classes_.begin(), classes_.end(), 0) == classes_.end();
+  const int stored = num_classes_ - first_class_;
+  const bool inline_weights = stored <= kMaxInlineClasses;
+  if (!inline_weights) first_class_ = 0;
+  inline_ = inline_weights;
+  stride_ = inline_weights ? 1 + (std::max(stored, 1) + 1) / 2 : 2;
   // A load factor of 3/4: ordered probing keeps scans short even this full.
   capacity_ = static_cast<uint32_t>(std::max<size_t>(16, keys_.size() + keys_.size() / 3));
   const size_t stride = static_cast<size_t>(stride_);
-  std::vector<uint32_t>().swap(table_);
-  table_.reserve((capacity_ + 64) * stride);
+  // First pass: where each key goes, hence the table size, so that it is allocated once.
+  size_t next = 0;  // first slot not yet used
+  for (uint32_t key : keys_) next = std::max<size_t>(Home(key), next) + 1;
+  // Every home slot exists, and an empty slot ends the table (it stops every scan).
+  const size_t slots = std::max<size_t>(capacity_, next) + 1;
+  LargeArray<uint32_t>(slots * stride, 0).swap(table_);
+  for (size_t slot = 0; slot < slots; ++slot) table_[slot * stride] = kNoFeatureKey;
   auto is_dense = [this](uint32_t count) {
     return count * 4 >= static_cast<uint32_t>(num_classes_) && count >= 4;
   };
@@ -152,36 +162,32 @@ void PerceptronModel::BuildTable() {
       }
     }
   }
-  dense_weights_.assign(dense_count * num_classes_, 0);
-  packed_.clear();
+  // Dense rows start on cache lines (the array is 64-byte aligned), so that a row of n classes
+  // touches ceil(2n / 64) lines, not one more.
+  dense_stride_ = (num_classes_ + 31) / 32 * 32;
+  LargeArray<int16_t>(dense_count * dense_stride_, 0).swap(dense_weights_);
+  LargeArray<uint32_t>().swap(packed_);
   packed_.reserve(packed_size);
   uint32_t dense_rows = 0;
-  size_t next = 0;  // first slot not yet used
-  auto empty_until = [&](size_t slot) {
-    while (table_.size() < slot * stride) {
-      table_.push_back(kNoFeatureKey);
-      for (size_t w = 1; w < stride; ++w) table_.push_back(0);
-    }
-  };
+  next = 0;
   for (size_t i = 0; i < keys_.size(); ++i) {
     const size_t slot = std::max<size_t>(Home(keys_[i]), next);
-    empty_until(slot);
-    table_.push_back(keys_[i]);
+    uint32_t* p = table_.data() + slot * stride;
+    p[0] = keys_[i];
     if (inline_weights) {
-      uint32_t words[kMaxInlineClasses / 2] = {};
       for (uint32_t j = offsets_[i]; j < offsets_[i + 1]; ++j) {
         const uint32_t w = static_cast<uint16_t>(weights_[j]);
-        words[classes_[j] / 2] |= classes_[j] % 2 ? w << 16 : w;
+        const int c = classes_[j] - first_class_;
+        p[1 + c / 2] |= c % 2 ? w << 16 : w;
       }
-      for (size_t w = 1; w < stride; ++w) table_.push_back(words[w - 1]);
     } else {
       const uint32_t count = offsets_[i + 1] - offsets_[i];
       if (is_dense(count)) {
-        int16_t* w = dense_weights_.data() + static_cast<size_t>(dense_rows) * num_classes_;
+        int16_t* w = dense_weights_.data() + static_cast<size_t>(dense_rows) * dense_stride_;
         for (uint32_t j = offsets_[i]; j < offsets_[i + 1]; ++j) w[classes_[j]] = weights_[j];
-        table_.push_back(kDense | dense_rows++);
+        p[1] = kDense | dense_rows++;
       } else {
-        table_.push_back(static_cast<uint32_t>(packed_.size()));
+        p[1] = static_cast<uint32_t>(packed_.size());
         packed_.push_back(count);
         for (uint32_t j = offsets_[i]; j < offsets_[i + 1]; ++j) {
           packed_.push_back(classes_[j] |
@@ -191,9 +197,6 @@ void PerceptronModel::BuildTable() {
     }
     next = slot + 1;
   }
-  // Every home slot exists, and an empty slot ends the table (it stops every scan).
-  empty_until(std::max<size_t>(capacity_, next) + 1);
-  table_.shrink_to_fit();
 }
 
 void PerceptronModel::Save(ByteWriter* out) const {
@@ -323,7 +326,7 @@ void PerceptronTrainer::Add(const std::vector<uint32_t>& features, int cls, floa
   }
 }
 
-PerceptronModel PerceptronTrainer::Finalize(float prune) const {
+PerceptronModel PerceptronTrainer::Finalize(float prune, bool relative_to_first) const {
   struct Averaged {
     uint32_t key;
     uint16_t cls;
@@ -331,13 +334,23 @@ PerceptronModel PerceptronTrainer::Finalize(float prune) const {
   };
   std::vector<Averaged> kept;
   float max_abs = 0.0f;
+  std::vector<float> row(num_classes_);
   for (size_t r = 0; r < rows_.size(); ++r) {
     const uint32_t key = row_keys_[r];
+    std::fill(row.begin(), row.end(), 0.0f);
     for (const Entry& e : rows_[r]) {
-      float avg = static_cast<float>(e.weight - e.scaled / static_cast<double>(time_));
-      if (std::fabs(avg) < prune) continue;
-      kept.push_back(Averaged{key, e.cls, avg});
-      max_abs = std::max(max_abs, std::fabs(avg));
+      const float avg = static_cast<float>(e.weight - e.scaled / static_cast<double>(time_));
+      if (std::fabs(avg) >= prune) row[e.cls] = avg;
+    }
+    // Adding the same amount to every class of a feature changes no argmax: subtracting class 0
+    // (after pruning, so that the same features survive) leaves it with no weights at all.
+    if (relative_to_first) {
+      for (int c = num_classes_ - 1; c >= 0; --c) row[c] -= row[0];
+    }
+    for (int c = 0; c < num_classes_; ++c) {
+      if (row[c] == 0.0f) continue;
+      kept.push_back(Averaged{key, static_cast<uint16_t>(c), row[c]});
+      max_abs = std::max(max_abs, std::fabs(row[c]));
     }
   }
   std::sort(kept.begin(), kept.end(), [](const Averaged& a, const Averaged& b) {
