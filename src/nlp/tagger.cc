@@ -25,6 +25,13 @@ void SaveTagSet(const TagSet& t, ByteWriter* out) {
   out->PutVector(keys);
   out->PutVector(best);
   out->PutVector(sets);
+  std::vector<std::pair<uint64_t, uint16_t>> sure(t.sure.begin(), t.sure.end());
+  std::sort(sure.begin(), sure.end());
+  std::vector<uint64_t> sure_keys;
+  std::vector<uint16_t> sure_tags;
+  for (const auto& [k, tag] : sure) sure_keys.push_back(k), sure_tags.push_back(tag);
+  out->PutVector(sure_keys);
+  out->PutVector(sure_tags);
 }
 
 TagSet LoadTagSet(ByteReader* in) {
@@ -40,6 +47,14 @@ TagSet LoadTagSet(ByteReader* in) {
   for (size_t i = 0; i < keys.size(); ++i) {
     if (best[i] >= t.upos.size()) in->Fail("tag dictionary entry out of range");
     t.dictionary.emplace(keys[i], std::make_pair(best[i], sets[i]));
+  }
+  std::vector<uint64_t> sure_keys = in->GetVector<uint64_t>();
+  std::vector<uint16_t> sure_tags = in->GetVector<uint16_t>();
+  if (sure_keys.size() != sure_tags.size()) in->Fail("bad sure-word table");
+  t.sure.reserve(sure_keys.size());
+  for (size_t i = 0; i < sure_keys.size(); ++i) {
+    if (sure_tags[i] >= t.upos.size()) in->Fail("sure-word tag out of range");
+    t.sure.emplace(sure_keys[i], sure_tags[i]);
   }
   return t;
 }
@@ -62,6 +77,8 @@ void LookUpTagInfo(const std::vector<WordAtoms>& words, const TagSet& tags,
       info.best = it->second.first + 1;
       info.ambiguity = it->second.second;
     }
+    auto sure = tags.sure.find(words[k].norm);
+    info.sure = sure == tags.sure.end() ? -1 : sure->second;
     if (words[k].syllables > 1) {
       info.first_tag = best_of(words[k].first_syllable);
       info.last_tag = best_of(words[k].last_syllable);
@@ -157,6 +174,10 @@ std::vector<int> Tagger::Tag(const std::vector<WordAtoms>& words) const {
   features.reserve(64);
   std::vector<int32_t> scores(tags_.size());
   for (size_t i = 0; i < words.size(); ++i) {
+    if (info[i].sure >= 0) {
+      result[i] = info[i].sure;
+      continue;
+    }
     int prev = i >= 1 ? result[i - 1] : -1;
     int prev2 = i >= 2 ? result[i - 2] : -1;
     TaggerFeatures(words, info, static_cast<int>(i), prev, prev2, &features);
