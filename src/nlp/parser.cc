@@ -276,13 +276,23 @@ void Parser::Parse(const ParserInput& input, std::vector<int>* heads,
   std::vector<uint32_t> features;
   features.reserve(128);
   std::vector<int32_t> scores(num_classes), label_scores(scheme_.labels.size());
+  std::vector<char> valid(num_classes);
   while (!state.Terminal()) {
-    ParserFeatures(input, state, &features);
-    std::fill(scores.begin(), scores.end(), 0);
-    transitions_.Score(features.data(), features.size(), scores.data());
-    int best = -1;
+    int best = -1, num_valid = 0;
     for (int c = 0; c < num_classes; ++c) {
-      if ((best < 0 || scores[c] > scores[best]) && scheme_.Valid(state, c)) best = c;
+      valid[c] = scheme_.Valid(state, c);
+      if (valid[c]) best = c, ++num_valid;
+    }
+    // A forced transition (SHIFT onto an empty stack, the last arc onto the root: one step in
+    // eight on EWT) needs no scores: the argmax over one valid class is that class.
+    if (num_valid > 1) {
+      ParserFeatures(input, state, &features);
+      std::fill(scores.begin(), scores.end(), 0);
+      transitions_.Score(features.data(), features.size(), scores.data());
+      best = -1;
+      for (int c = 0; c < num_classes; ++c) {
+        if (valid[c] && (best < 0 || scores[c] > scores[best])) best = c;
+      }
     }
     const int move = MoveOf(best);
     int label = 0;
