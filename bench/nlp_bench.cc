@@ -1,5 +1,8 @@
-// Throughput of the nlp stage over the EWT test text (tokens as the text stage gives them):
-// segmentation (Vietnamese), tagging and parsing, per stage and together. Also model loading.
+// Throughput of the nlp stage over the EWT and VTB test text (tokens as the text stage gives them,
+// from the gold tokens): segmentation (Vietnamese), tagging and parsing, per stage (each on the
+// output of the one before, e.g. BM_EnTag, BM_EnParseTagged) and together (BM_EnSegmentTagParse,
+// and BM_EnParse: NlpPipeline::Parse as the pipeline calls it). Also model loading. Rates are per
+// CPU second; words are treebank words (Vietnamese: segmented words, not syllables).
 // Run: build/bench/nlp_bench (needs ../shared/data/ud and the models in models/).
 #include <benchmark/benchmark.h>
 
@@ -52,6 +55,14 @@ const dyad::NlpPipeline& Pipeline() {
   return pipeline;
 }
 
+void SetCounters(benchmark::State& state, const Corpus& corpus) {
+  state.counters["words/s"] = benchmark::Counter(
+      static_cast<double>(corpus.tokens) * state.iterations(), benchmark::Counter::kIsRate);
+  state.counters["sentences/s"] =
+      benchmark::Counter(static_cast<double>(corpus.sentences.size()) * state.iterations(),
+                         benchmark::Counter::kIsRate);
+}
+
 // stage: 0 = segment, 1 = segment + tag, 2 = segment + tag + parse.
 void Run(benchmark::State& state, const std::string& language, int stage) {
   const Corpus& corpus = LoadCorpus(language);
@@ -68,8 +79,7 @@ void Run(benchmark::State& state, const std::string& language, int stage) {
       benchmark::DoNotOptimize(words.data());
     }
   }
-  state.counters["words/s"] = benchmark::Counter(
-      static_cast<double>(corpus.tokens) * state.iterations(), benchmark::Counter::kIsRate);
+  SetCounters(state, corpus);
 }
 
 void BM_EnSegment(benchmark::State& s) { Run(s, "en", 0); }
@@ -85,6 +95,39 @@ BENCHMARK(BM_ViSegment)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_ViSegmentTag)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_ViSegmentTagParse)->Unit(benchmark::kMillisecond);
 
+// One stage alone, on the output of the stages before it (computed outside the timed loop):
+// stage 1 = tag the segmented words, stage 2 = parse the tagged words.
+void RunStage(benchmark::State& state, const std::string& language, int stage) {
+  const Corpus& corpus = LoadCorpus(language);
+  if (corpus.sentences.empty()) {
+    state.SkipWithError("../shared/data/ud test treebank not available");
+    return;
+  }
+  const dyad::NlpPipeline& pipeline = Pipeline();
+  std::vector<std::vector<dyad::Word>> input;
+  for (const dyad::Sentence& s : corpus.sentences) {
+    input.push_back(pipeline.Segment(s));
+    if (stage >= 2) pipeline.Tag(language, &input.back());
+  }
+  for (auto _ : state) {
+    for (std::vector<dyad::Word> words : input) {
+      if (stage == 1) pipeline.Tag(language, &words);
+      if (stage == 2) pipeline.ParseTagged(language, &words);
+      benchmark::DoNotOptimize(words.data());
+    }
+  }
+  SetCounters(state, corpus);
+}
+
+void BM_EnTag(benchmark::State& s) { RunStage(s, "en", 1); }
+void BM_EnParseTagged(benchmark::State& s) { RunStage(s, "en", 2); }
+void BM_ViTag(benchmark::State& s) { RunStage(s, "vi", 1); }
+void BM_ViParseTagged(benchmark::State& s) { RunStage(s, "vi", 2); }
+BENCHMARK(BM_EnTag)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_EnParseTagged)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_ViTag)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_ViParseTagged)->Unit(benchmark::kMillisecond);
+
 // The whole stage as the pipeline calls it: NlpPipeline::Parse (atoms computed once).
 void RunParse(benchmark::State& state, const std::string& language) {
   const Corpus& corpus = LoadCorpus(language);
@@ -99,8 +142,7 @@ void RunParse(benchmark::State& state, const std::string& language) {
       benchmark::DoNotOptimize(parsed.words.data());
     }
   }
-  state.counters["words/s"] = benchmark::Counter(
-      static_cast<double>(corpus.tokens) * state.iterations(), benchmark::Counter::kIsRate);
+  SetCounters(state, corpus);
 }
 void BM_EnParse(benchmark::State& s) { RunParse(s, "en"); }
 void BM_ViParse(benchmark::State& s) { RunParse(s, "vi"); }

@@ -19,8 +19,10 @@ namespace dyad::nlp {
 inline constexpr char kModelMagic[8] = {'D', 'Y', 'A', 'D', 'N', 'L', 'P', '\n'};
 // The only payload layout this build reads. Bump it (never reuse a number) when the layout or the
 // feature hashing changes.
-// History: 1 = first models merged into main; 2 = segmenter beam size and syllable statistics.
-inline constexpr uint32_t kModelFormatVersion = 2;
+// History: 1 = first models merged into main; 2 = segmenter beam size and syllable statistics;
+// 3 = one-multiply feature keys, unlabelled transitions plus a separate arc labeller, segmenter
+// syllable-pair statistics (Viterbi, no beam size), tagger sure words.
+inline constexpr uint32_t kModelFormatVersion = 3;
 
 // Appends scalars, strings and vectors of trivially copyable values to a byte buffer.
 class ByteWriter {

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 
@@ -107,6 +108,58 @@ TEST(PerceptronTest, LearnsSeparableDataAndSurvivesSaveLoad) {
   uint32_t key = 999;
   loaded.Score(&key, 1, unseen);
   EXPECT_EQ(unseen[0] + unseen[1] + unseen[2], 0);
+  // Relative to class 0: the same decisions, and class 0 stores nothing.
+  PerceptronModel relative = trainer.Finalize(0.0f, /*relative_to_first=*/true);
+  for (size_t i = 0; i < xs.size(); ++i) {
+    int32_t s[3] = {0, 0, 0};
+    relative.Score(xs[i].data(), xs[i].size(), s);
+    EXPECT_EQ(s[0], 0);
+    EXPECT_EQ(ArgMax(s, 3), ys[i]) << "example " << i;
+  }
+}
+
+// Every stored key is found with its weights and no other key is, for inline (few classes) and
+// row (many classes) layouts, after a save / load round trip.
+TEST(PerceptronTest, OrderedTableFindsEveryKeyAndNothingElse) {
+  for (int num_classes : {2, 3, 7, 20}) {
+    PerceptronTrainer trainer(num_classes);
+    std::vector<uint32_t> keys;
+    uint64_t state = 12345;
+    auto next = [&state] {
+      state = Mix64(state + 0x9e3779b97f4a7c15ULL);
+      return static_cast<uint32_t>(state >> 32);
+    };
+    for (int k = 0; k < 5000; ++k) {
+      uint32_t key = next();
+      if (key == 0 || key == kNoFeatureKey) continue;
+      keys.push_back(key);
+      trainer.Add({key}, static_cast<int>(key % num_classes), 1.0f);
+    }
+    keys.push_back(kNoFeatureKey - 1);  // the largest key: its scan ends at the final empty slot
+    trainer.Add({kNoFeatureKey - 1}, 0, 1.0f);
+    trainer.Tick();
+    ByteWriter w;
+    trainer.Finalize(0.0f).Save(&w);
+    ByteReader r(w.bytes(), "test");
+    PerceptronModel model = PerceptronModel::Load(&r);
+    std::vector<int32_t> scores(num_classes);
+    for (uint32_t key : keys) {
+      std::fill(scores.begin(), scores.end(), 0);
+      model.Score(&key, 1, scores.data());
+      int cls = key == kNoFeatureKey - 1 ? 0 : static_cast<int>(key % num_classes);
+      for (int c = 0; c < num_classes; ++c) {
+        EXPECT_EQ(scores[c], c == cls ? 32000 : 0) << num_classes << " classes, key " << key;
+      }
+    }
+    std::sort(keys.begin(), keys.end());
+    for (int k = 0; k < 5000; ++k) {
+      uint32_t key = next() | 1;
+      if (key == kNoFeatureKey || std::binary_search(keys.begin(), keys.end(), key)) continue;
+      std::fill(scores.begin(), scores.end(), 0);
+      model.Score(&key, 1, scores.data());
+      for (int c = 0; c < num_classes; ++c) ASSERT_EQ(scores[c], 0) << "absent key " << key;
+    }
+  }
 }
 
 }  // namespace

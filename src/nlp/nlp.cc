@@ -1,5 +1,6 @@
 #include "dyad/nlp/nlp.h"
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 
@@ -171,7 +172,13 @@ void ParseWords(const nlp::LanguageModels& models, const std::vector<nlp::WordAt
   input.atoms = &atoms;
   input.tags = tags;
   input.upos.resize(words->size());
-  for (size_t i = 0; i < words->size(); ++i) input.upos[i] = nlp::HashString((*words)[i].upos);
+  const nlp::TagSet& set = models.tagger.tags();
+  for (size_t i = 0; i < words->size(); ++i) {
+    // Supplied tags outside the tag set still give the parser their own UPOS.
+    const std::string& upos = (*words)[i].upos;
+    input.upos[i] =
+        set.upos[tags[i]] == upos ? models.tagger.UposHash(tags[i]) : nlp::HashString(upos);
+  }
   std::vector<int> heads, labels;
   models.parser.Parse(input, &heads, &labels);
   for (size_t i = 0; i < words->size(); ++i) {
@@ -190,16 +197,10 @@ void NlpPipeline::Tag(const std::string& language, std::vector<Word>* words) con
 void NlpPipeline::ParseTagged(const std::string& language, std::vector<Word>* words) const {
   const nlp::LanguageModels& models = ModelFor(language);
   // Map each word's tags back to the joint tag index the parser was trained with.
-  const nlp::TagSet& set = models.tagger.tags();
   std::vector<int> tags(words->size(), 0);
   for (size_t i = 0; i < words->size(); ++i) {
     const Word& w = (*words)[i];
-    for (int t = 0; t < set.size(); ++t) {
-      if (set.upos[t] == w.upos && set.xpos[t] == w.xpos) {
-        tags[i] = t;
-        break;
-      }
-    }
+    tags[i] = std::max(0, models.tagger.TagIndex(w.upos, w.xpos));
   }
   ParseWords(models, AtomsOf(*words), tags, words);
 }

@@ -1,6 +1,8 @@
 #include "nlp/parser.h"
 
 #include <algorithm>
+#include <map>
+#include <string_view>
 
 #include "dyad/core/error.h"
 #include "nlp/hashing.h"
@@ -22,16 +24,11 @@ ParseState::ParseState(int n)
   stack_.reserve(n + 1);
 }
 
-bool ParseState::Valid(int action, int root_label) const {
-  if (action == 0) return buffer_ <= n_;
-  int label = (action - 1) / 2;
-  bool left = (action - 1) % 2 == 0;
+bool ParseState::Valid(int transition) const {
+  if (transition == kShift) return buffer_ <= n_;
   if (stack_.empty()) return false;
-  if (left) {
-    if (buffer_ == n_ + 1) return stack_.size() == 1 && label == root_label;
-    return label != root_label;
-  }
-  return stack_.size() >= 2 && label != root_label;
+  if (transition == kLeft) return buffer_ <= n_ || stack_.size() == 1;
+  return stack_.size() >= 2;
 }
 
 void ParseState::AddArc(int head, int dep, int label) {
@@ -59,28 +56,22 @@ void ParseState::AddArc(int head, int dep, int label) {
   }
 }
 
-void ParseState::Apply(int action) {
-  if (action == 0) {
+void ParseState::Apply(int transition, int label) {
+  if (transition == kShift) {
     stack_.push_back(buffer_++);
     return;
   }
-  int label = (action - 1) / 2;
   int s0 = stack_.back();
   stack_.pop_back();
-  if ((action - 1) % 2 == 0) {
-    AddArc(buffer_, s0, label);
-  } else {
-    AddArc(stack_.back(), s0, label);
-  }
+  AddArc(transition == kLeft ? buffer_ : stack_.back(), s0, label);
 }
 
-int ActionCost(const ParseState& state, int action, const std::vector<int>& gold_heads,
-               const std::vector<int>& gold_labels) {
+int TransitionCost(const ParseState& state, int transition, const std::vector<int>& gold_heads) {
   const auto& stack = state.stack();
   const int b = state.buffer();
   const int n = state.n();
   int cost = 0;
-  if (action == 0) {
+  if (transition == kShift) {
     // b moves to the stack: it can no longer take stack items as dependents, nor get a head deeper
     // in the stack than s0.
     for (size_t k = 0; k < stack.size(); ++k) {
@@ -89,21 +80,15 @@ int ActionCost(const ParseState& state, int action, const std::vector<int>& gold
     }
     return cost;
   }
-  int label = (action - 1) / 2;
-  bool left = (action - 1) % 2 == 0;
   int s0 = stack.back();
   int s1 = stack.size() >= 2 ? stack[stack.size() - 2] : -1;
   int h = gold_heads[s0];
-  int new_head = left ? b : s1;
+  int new_head = transition == kLeft ? b : s1;
   // s0 leaves the stack: its right dependents still in the buffer are lost.
   for (int d = b; d <= n; ++d) {
     if (gold_heads[d] == s0) ++cost;
   }
-  if (h == new_head) {
-    if (gold_labels[s0] != label) ++cost;
-  } else if (h == s1 || h >= b) {
-    ++cost;  // its gold head was still reachable
-  }
+  if (h != new_head && (h == s1 || h >= b)) ++cost;  // its gold head was still reachable
   return cost;
 }
 
@@ -191,29 +176,138 @@ void ParserFeatures(const ParserInput& input, const ParseState& st, std::vector<
   add(U(s0), W(s0), U(b0)), add(U(s0), U(b0), W(b0));
 }
 
-Parser::Parser(std::vector<std::string> labels, PerceptronModel model)
-    : labels_(std::move(labels)), model_(std::move(model)) {
-  auto it = std::find(labels_.begin(), labels_.end(), "root");
-  root_label_ = it == labels_.end() ? 0 : static_cast<int>(it - labels_.begin());
+void LabelFeatures(const ParserInput& input, const ParseState& st, int dep, int head,
+                   std::vector<uint32_t>* out) {
+  out->clear();
+  const int n = st.n();
+  const auto& atoms = *input.atoms;
+  auto W = [&](int k) -> uint64_t { return k >= 1 && k <= n ? atoms[k - 1].norm : kNoWord + k; };
+  auto T = [&](int k) -> uint64_t {
+    return k >= 1 && k <= n ? static_cast<uint64_t>(input.tags[k - 1]) + 3 : 1;
+  };
+  auto U = [&](int k) -> uint64_t { return k >= 1 && k <= n ? input.upos[k - 1] : 11; };
+  auto L = [&](int k) -> uint64_t { return k == 0 ? 0 : static_cast<uint64_t>(st.label(k) + 2); };
+  const uint64_t left = head > dep;  // the head follows its dependent
+  const int gap = left ? head - dep : dep - head;
+  const uint64_t dist = gap <= 3 ? gap : gap <= 5 ? 4 : gap <= 9 ? 5 : 6;
+  const uint64_t dir_dist = left * 8 + dist;
+  const uint64_t dw = W(dep), dt = T(dep), du = U(dep);
+  const uint64_t hw = W(head), ht = T(head), hu = U(head);
+  const int dl = st.left1_[dep], dr = st.right1_[dep];
+  const uint64_t dll = st.left_labels_[dep], drl = st.right_labels_[dep];
+  const uint64_t hll = st.left_labels_[head], hrl = st.right_labels_[head];
+  const uint64_t dvl = std::min(st.num_left_[dep], 3), dvr = std::min(st.num_right_[dep], 3);
+  uint32_t t = 0;
+  auto add = [&](uint64_t a, uint64_t b = 0, uint64_t c = 0) {
+    out->push_back(FeatureKey(t++, a, b, c));
+  };
+  add(left);
+  add(dw, left), add(dt, left), add(du, left), add(hw, left), add(ht, left), add(hu, left);
+  add(dw, ht, left), add(dt, hw, left), add(dt, ht, left), add(dw, hw, left), add(du, hu, left);
+  add(dt, ht, dir_dist), add(du, hu, dir_dist), add(dw, dir_dist);
+  // The dependent is complete: its own dependents say a lot about its function.
+  add(dll, dt), add(drl, dt), add(L(dl), L(dr), dt), add(T(dl), dt, ht), add(T(dr), dt, ht);
+  add(W(dl), dt, ht), add(W(dl), hu), add(dvl, dvr, dt), add(dll, drl, ht), add(dw, L(dl));
+  // The head's dependents so far (those between it and this one): one subject, then objects.
+  add(hll, ht, left), add(hrl, ht, left), add(hll, hrl, dt);
+  // Neighbours.
+  add(T(dep - 1), dt, ht), add(T(dep + 1), dt, ht), add(T(head - 1), ht, dt);
+  add(T(head + 1), ht, dt), add(W(dep + 1), dt, left), add(W(dep - 1), dt, left);
+  // Whether the arc reaches the root's only child or spans the sentence edges.
+  add(dep == 1, head == n, dt);
 }
+
+std::vector<uint8_t> LabelGroups(const std::vector<std::string>& labels, int num_groups) {
+  // With 3 groups: function words and punctuation (attach nearby), nominal and adverbial
+  // dependents, clauses, coordination and the root. With 5, the second splits into core
+  // arguments and modifiers, the third into subordinate clauses and coordination.
+  struct Group {
+    uint8_t of3, of5;
+  };
+  static const std::map<std::string, Group, std::less<>> kGroup = {
+      {"case", {0, 0}},      {"det", {0, 0}},        {"mark", {0, 0}},     {"cc", {0, 0}},
+      {"aux", {0, 0}},       {"cop", {0, 0}},        {"punct", {0, 0}},    {"clf", {0, 0}},
+      {"fixed", {0, 0}},     {"flat", {0, 0}},       {"compound", {0, 0}}, {"goeswith", {0, 0}},
+      {"discourse", {0, 0}}, {"reparandum", {0, 0}}, {"dep", {0, 0}},      {"nsubj", {1, 1}},
+      {"obj", {1, 1}},       {"iobj", {1, 1}},       {"expl", {1, 1}},     {"csubj", {1, 1}},
+      {"vocative", {1, 1}},  {"dislocated", {1, 1}}, {"obl", {1, 2}},      {"nmod", {1, 2}},
+      {"amod", {1, 2}},      {"nummod", {1, 2}},     {"appos", {1, 2}},    {"advmod", {1, 2}},
+      {"ccomp", {2, 3}},     {"xcomp", {2, 3}},      {"advcl", {2, 3}},    {"acl", {2, 3}},
+      {"orphan", {2, 3}},    {"root", {2, 3}},       {"conj", {2, 4}},     {"parataxis", {2, 4}},
+      {"list", {2, 4}}};
+  std::vector<uint8_t> groups(labels.size(), 0);
+  if (num_groups < 3) return groups;
+  for (size_t l = 0; l < labels.size(); ++l) {
+    std::string_view universal = std::string_view(labels[l]).substr(0, labels[l].find(':'));
+    auto it = kGroup.find(universal);
+    if (it != kGroup.end()) groups[l] = num_groups >= 5 ? it->second.of5 : it->second.of3;
+  }
+  return groups;
+}
+
+void LabelScheme::Finish() {
+  auto it = std::find(labels.begin(), labels.end(), "root");
+  root_label = it == labels.end() ? 0 : static_cast<int>(it - labels.begin());
+  group_has_word_label_.assign(num_groups, 0);
+  for (size_t l = 0; l < labels.size(); ++l) {
+    if (static_cast<int>(l) != root_label) group_has_word_label_[groups[l]] = 1;
+  }
+}
+
+bool LabelScheme::Valid(const ParseState& state, int cls) const {
+  const int move = MoveOf(cls);
+  if (!state.Valid(move)) return false;
+  if (move == kShift) return true;
+  const int group = GroupOf(cls);
+  if (state.ArcHead(move) == state.n() + 1) return group == groups[root_label];
+  return group_has_word_label_[group];
+}
+
+Parser::Parser(LabelScheme scheme, PerceptronModel transitions, PerceptronModel labeller)
+    : scheme_(std::move(scheme)),
+      transitions_(std::move(transitions)),
+      labeller_(std::move(labeller)) {}
 
 void Parser::Parse(const ParserInput& input, std::vector<int>* heads,
                    std::vector<int>* labels) const {
   const int n = static_cast<int>(input.tags.size());
   ParseState state(n);
-  const int num_actions = model_.num_classes();
+  const int num_classes = scheme_.num_classes();
   std::vector<uint32_t> features;
   features.reserve(128);
-  std::vector<int32_t> scores(num_actions);
+  std::vector<int32_t> scores(num_classes), label_scores(scheme_.labels.size());
+  std::vector<char> valid(num_classes);
   while (!state.Terminal()) {
-    ParserFeatures(input, state, &features);
-    std::fill(scores.begin(), scores.end(), 0);
-    model_.Score(features.data(), features.size(), scores.data());
-    int best = -1;
-    for (int a = 0; a < num_actions; ++a) {
-      if ((best < 0 || scores[a] > scores[best]) && state.Valid(a, root_label_)) best = a;
+    int best = -1, num_valid = 0;
+    for (int c = 0; c < num_classes; ++c) {
+      valid[c] = scheme_.Valid(state, c);
+      if (valid[c]) best = c, ++num_valid;
     }
-    state.Apply(best);
+    // A forced transition (SHIFT onto an empty stack, the last arc onto the root: one step in
+    // eight on EWT) needs no scores: the argmax over one valid class is that class.
+    if (num_valid > 1) {
+      ParserFeatures(input, state, &features);
+      std::fill(scores.begin(), scores.end(), 0);
+      transitions_.Score(features.data(), features.size(), scores.data());
+      best = -1;
+      for (int c = 0; c < num_classes; ++c) {
+        if (valid[c] && (best < 0 || scores[c] > scores[best])) best = c;
+      }
+    }
+    const int move = MoveOf(best);
+    int label = 0;
+    if (move != kShift) {
+      const int head = state.ArcHead(move);
+      if (head == n + 1) {
+        label = scheme_.root_label;
+      } else {
+        LabelFeatures(input, state, state.Stack(0), head, &features);
+        std::fill(label_scores.begin(), label_scores.end(), 0);
+        labeller_.Score(features.data(), features.size(), label_scores.data());
+        label = scheme_.BestLabel(label_scores.data(), GroupOf(best));
+      }
+    }
+    state.Apply(move, label);
   }
   heads->assign(n, 0);
   labels->assign(n, 0);
@@ -225,18 +319,35 @@ void Parser::Parse(const ParserInput& input, std::vector<int>* heads,
 }
 
 void Parser::Save(ByteWriter* out) const {
-  out->PutStrings(labels_);
-  model_.Save(out);
+  out->PutStrings(scheme_.labels);
+  out->Put<uint32_t>(scheme_.num_groups);
+  out->PutVector(scheme_.groups);
+  transitions_.Save(out);
+  labeller_.Save(out);
 }
 
 Parser Parser::Load(ByteReader* in) {
-  std::vector<std::string> labels = in->GetStrings();
-  if (labels.empty()) in->Fail("parser has no labels");
-  PerceptronModel model = PerceptronModel::Load(in);
-  if (model.num_classes() != 1 + 2 * static_cast<int>(labels.size())) {
-    in->Fail("parser class count does not match its labels");
+  LabelScheme scheme;
+  scheme.labels = in->GetStrings();
+  if (scheme.labels.empty()) in->Fail("parser has no labels");
+  const uint32_t num_groups = in->Get<uint32_t>();
+  if (num_groups < 1 || num_groups > 16) in->Fail("bad parser label group count");
+  scheme.num_groups = static_cast<int>(num_groups);
+  scheme.groups = in->GetVector<uint8_t>();
+  if (scheme.groups.size() != scheme.labels.size()) in->Fail("parser label groups missing");
+  for (uint8_t g : scheme.groups) {
+    if (g >= num_groups) in->Fail("parser label group out of range");
   }
-  return Parser(std::move(labels), std::move(model));
+  scheme.Finish();
+  PerceptronModel transitions = PerceptronModel::Load(in);
+  if (transitions.num_classes() != scheme.num_classes()) {
+    in->Fail("parser transition class count does not match its label groups");
+  }
+  PerceptronModel labeller = PerceptronModel::Load(in);
+  if (labeller.num_classes() != static_cast<int>(scheme.labels.size())) {
+    in->Fail("parser labeller class count does not match its labels");
+  }
+  return Parser(std::move(scheme), std::move(transitions), std::move(labeller));
 }
 
 }  // namespace dyad::nlp

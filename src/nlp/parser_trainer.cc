@@ -1,4 +1,5 @@
-// Training of the parser (see parser.h): dynamic oracle with exploration.
+// Training of the parser (see parser.h): dynamic oracle with exploration for the transitions; the
+// labeller learns from every arc whose head is right, seeing the labels it predicted before.
 #include <algorithm>
 #include <map>
 #include <random>
@@ -19,8 +20,14 @@ Parser TrainParser(const std::vector<ParserExample>& examples, const ParserTrain
     index = static_cast<int>(labels.size());
     labels.push_back(name);
   }
-  const int root_label = label_index["root"];
-  const int num_actions = 1 + 2 * static_cast<int>(labels.size());
+  LabelScheme scheme;
+  scheme.labels = labels;
+  scheme.num_groups = options.label_groups >= 5 ? 5 : options.label_groups >= 3 ? 3 : 1;
+  scheme.groups = LabelGroups(labels, scheme.num_groups);
+  scheme.Finish();
+  const int root_label = scheme.root_label;
+  const int num_labels = static_cast<int>(labels.size());
+  const int num_classes = scheme.num_classes();
   struct Gold {
     std::vector<int> heads, labels;  // indexed by word 1..n; root is n+1
   };
@@ -36,71 +43,94 @@ Parser TrainParser(const std::vector<ParserExample>& examples, const ParserTrain
     }
   }
 
-  PerceptronTrainer trainer(num_actions);
+  PerceptronTrainer transitions(num_classes);
+  PerceptronTrainer labeller(num_labels);
   std::vector<size_t> order(examples.size());
   for (size_t i = 0; i < order.size(); ++i) order[i] = i;
   std::mt19937_64 rng(options.seed);
   std::uniform_real_distribution<double> coin(0.0, 1.0);
   std::vector<uint32_t> features;
-  std::vector<float> scores(num_actions);
-  std::vector<int> costs(num_actions);
+  std::vector<float> scores(num_classes), label_scores(num_labels);
+  std::vector<int> costs(num_classes);
   for (int iter = 0; iter < options.iterations; ++iter) {
     StableShuffle(&order, &rng);
+    const bool explore = iter >= options.explore_from;
     for (size_t s : order) {
       const ParserExample& ex = examples[s];
-      ParseState state(static_cast<int>(ex.heads.size()));
+      const int n = static_cast<int>(ex.heads.size());
+      const Gold& g = gold[s];
+      ParseState state(n);
       while (!state.Terminal()) {
         ParserFeatures(ex.input, state, &features);
-        trainer.Score(features, scores.data());
-        // LEFT and RIGHT costs differ across labels only by the label term, so compute the
-        // arc costs once (with the gold label of s0) and add 1 for another label.
-        int min_cost = 1 << 30;
-        int shift_cost =
-            state.Valid(0, root_label) ? ActionCost(state, 0, gold[s].heads, gold[s].labels) : -1;
-        int left_cost = -1, right_cost = -1, s0 = state.Stack(0), s1 = state.Stack(1);
-        int s0_label = s0 ? gold[s].labels[s0] : 0;
-        if (s0) {
-          left_cost = ActionCost(state, LeftAction(s0_label), gold[s].heads, gold[s].labels);
-          right_cost = ActionCost(state, RightAction(s0_label), gold[s].heads, gold[s].labels);
+        transitions.Score(features, scores.data());
+        int move_cost[kNumTransitions];
+        for (int m = 0; m < kNumTransitions; ++m) {
+          move_cost[m] = state.Valid(m) ? TransitionCost(state, m, g.heads) : -1;
         }
-        const int b = state.buffer();
-        for (int a = 0; a < num_actions; ++a) {
-          if (!state.Valid(a, root_label)) {
-            costs[a] = -1;
-            continue;
+        // An arc with the right head but a label of another group costs one more.
+        const int s0 = state.Stack(0);
+        const int s0_group = s0 ? scheme.groups[g.labels[s0]] : -1;
+        int min_cost = 1 << 30;
+        for (int c = 0; c < num_classes; ++c) {
+          costs[c] = -1;
+          if (!scheme.Valid(state, c)) continue;
+          const int move = MoveOf(c);
+          costs[c] = move_cost[move];
+          if (move != kShift && g.heads[s0] == state.ArcHead(move) && GroupOf(c) != s0_group) {
+            ++costs[c];
           }
-          if (a == 0) {
-            costs[a] = shift_cost;
-          } else {
-            int label = (a - 1) / 2;
-            bool left = (a - 1) % 2 == 0;
-            int head = left ? b : s1;
-            costs[a] = left ? left_cost : right_cost;
-            if (gold[s].heads[s0] == head && label != s0_label) ++costs[a];
-          }
-          min_cost = std::min(min_cost, costs[a]);
+          min_cost = std::min(min_cost, costs[c]);
         }
         int guess = -1, best_gold = -1;
-        for (int a = 0; a < num_actions; ++a) {
-          if (costs[a] < 0) continue;
-          if (guess < 0 || scores[a] > scores[guess]) guess = a;
-          if (costs[a] == min_cost && (best_gold < 0 || scores[a] > scores[best_gold])) {
-            best_gold = a;
+        for (int c = 0; c < num_classes; ++c) {
+          if (costs[c] < 0) continue;
+          if (guess < 0 || scores[c] > scores[guess]) guess = c;
+          if (costs[c] == min_cost && (best_gold < 0 || scores[c] > scores[best_gold])) {
+            best_gold = c;
           }
         }
-        int next = best_gold;
+        int next = guess;
         if (costs[guess] != min_cost) {
-          trainer.Update(features, best_gold, guess);
-          if (iter >= options.explore_from && coin(rng) < options.explore_prob) next = guess;
-        } else {
-          next = guess;
+          transitions.Update(features, best_gold, guess);
+          if (!explore || coin(rng) >= options.explore_prob) next = best_gold;
         }
-        trainer.Tick();
-        state.Apply(next);
+        transitions.Tick();
+        const int move = MoveOf(next);
+        int label = 0;
+        if (move != kShift) {
+          const int head = state.ArcHead(move);
+          if (head == n + 1) {
+            label = root_label;
+          } else {
+            LabelFeatures(ex.input, state, s0, head, &features);
+            labeller.Score(features, label_scores.data());
+            // The labeller learns to tell every label apart; parsing asks it within a group.
+            int predicted = -1;
+            for (int l = 0; l < num_labels; ++l) {
+              if (l != root_label && (predicted < 0 || label_scores[l] > label_scores[predicted])) {
+                predicted = l;
+              }
+            }
+            if (predicted < 0) predicted = root_label;
+            label = scheme.BestLabel(label_scores.data(), GroupOf(next));
+            if (g.heads[s0] == head) {
+              const int truth = g.labels[s0];
+              if (predicted != truth) labeller.Update(features, truth, predicted);
+              labeller.Tick();
+              if (label != truth && scheme.groups[truth] == GroupOf(next) &&
+                  (!explore || coin(rng) >= options.explore_prob)) {
+                label = truth;
+              }
+            }
+          }
+        }
+        state.Apply(move, label);
       }
     }
   }
-  return Parser(std::move(labels), trainer.Finalize(options.prune));
+  // Transitions are chosen one argmax at a time: SHIFT's weights need no storage.
+  return Parser(std::move(scheme), transitions.Finalize(options.prune, /*relative_to_first=*/true),
+                labeller.Finalize(options.label_prune));
 }
 
 }  // namespace dyad::nlp

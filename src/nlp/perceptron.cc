@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "dyad/core/error.h"
+#include "nlp/hashing.h"
 
 namespace dyad::nlp {
 namespace {
@@ -19,52 +20,108 @@ inline void AddDense(const int16_t* w, int n, int32_t* scores) {
   for (; c < n; ++c) scores[c] += w[c];
 }
 
+// Prefetches every cache line of [p, p + bytes).
+inline void PrefetchRange(const void* p, size_t bytes) {
+  const char* c = static_cast<const char*>(p);
+  for (size_t off = 0; off < bytes; off += 64) __builtin_prefetch(c + off);
+  __builtin_prefetch(c + bytes - 1);
+}
+
+inline int16_t Low(uint32_t w) { return static_cast<int16_t>(w & 0xffff); }
+inline int16_t High(uint32_t w) { return static_cast<int16_t>(w >> 16); }
+
 }  // namespace
+
+size_t PerceptronModel::memory_bytes() const {
+  return table_.size() * sizeof(uint32_t) + dense_weights_.size() * sizeof(int16_t) +
+         packed_.size() * sizeof(uint32_t);
+}
 
 void PerceptronModel::Score(const uint32_t* features, size_t n, int32_t* scores) const {
   if (table_.empty()) return;
-  const int num_classes = num_classes_;
-  // Features are looked up in chunks with prefetches, so that the cache misses of one chunk
-  // overlap instead of following each other.
-  constexpr size_t kChunk = 128;
-  uint32_t slots[kChunk], refs[kChunk];
+  if (!inline_) return ScoreRows(features, n, scores);
+  switch (stride_) {
+    case 2:
+      return ScoreInline<1>(features, n, scores);
+    case 3:
+      return ScoreInline<2>(features, n, scores);
+    case 4:
+      return ScoreInline<3>(features, n, scores);
+    case 5:
+      return ScoreInline<4>(features, n, scores);
+    case 6:
+      return ScoreInline<5>(features, n, scores);
+    default:
+      return ScoreInline<6>(features, n, scores);
+  }
+}
+
+// Features are looked up in chunks with prefetches, so that the cache misses of one chunk overlap
+// instead of following each other.
+template <int kWords>
+void PerceptronModel::ScoreInline(const uint32_t* features, size_t n, int32_t* scores) const {
+  constexpr int kStride = 1 + kWords;
+  constexpr size_t kChunk = 64;
+  int32_t sum[2 * kWords] = {};
+  const uint32_t* slots[kChunk];
   for (size_t base = 0; base < n; base += kChunk) {
     const size_t m = std::min(kChunk, n - base);
     for (size_t k = 0; k < m; ++k) {
-      slots[k] = (features[base + k] * 0x9e3779b1u) & mask_;
-      __builtin_prefetch(&table_[slots[k]]);
+      slots[k] = table_.data() + static_cast<size_t>(Home(features[base + k])) * kStride;
+      __builtin_prefetch(slots[k]);
+      if constexpr (kStride > 2) __builtin_prefetch(slots[k] + kStride - 1);
+    }
+    for (size_t k = 0; k < m; ++k) {
+      const uint32_t key = features[base + k];
+      const uint32_t* p = slots[k];
+      while (p[0] < key) p += kStride;
+      if (p[0] != key) continue;
+      for (int w = 0; w < kWords; ++w) {
+        sum[2 * w] += Low(p[1 + w]);
+        sum[2 * w + 1] += High(p[1 + w]);
+      }
+    }
+  }
+  for (int c = first_class_; c < num_classes_; ++c) scores[c] += sum[c - first_class_];
+}
+
+void PerceptronModel::ScoreRows(const uint32_t* features, size_t n, int32_t* scores) const {
+  const int num_classes = num_classes_;
+  const size_t row_bytes = static_cast<size_t>(num_classes) * sizeof(int16_t);
+  constexpr size_t kChunk = 128;
+  const uint32_t* slots[kChunk];
+  uint32_t refs[kChunk];
+  for (size_t base = 0; base < n; base += kChunk) {
+    const size_t m = std::min(kChunk, n - base);
+    for (size_t k = 0; k < m; ++k) {
+      slots[k] = table_.data() + 2 * static_cast<size_t>(Home(features[base + k]));
+      __builtin_prefetch(slots[k]);
     }
     size_t found = 0;
     for (size_t k = 0; k < m; ++k) {
       const uint32_t key = features[base + k];
-      uint32_t slot = slots[k];
-      while (true) {
-        const Slot& s = table_[slot];
-        if (s.key == key) {
-          refs[found++] = s.ref;
-          if (s.ref & kDense) {
-            __builtin_prefetch(dense_weights_.data() +
-                               static_cast<size_t>(s.ref & ~kDense) * num_classes);
-          } else {
-            __builtin_prefetch(packed_.data() + s.ref);
-          }
-          break;
-        }
-        if (s.key == 0) break;
-        slot = (slot + 1) & mask_;
+      const uint32_t* p = slots[k];
+      while (p[0] < key) p += 2;
+      if (p[0] != key) continue;
+      const uint32_t ref = p[1];
+      refs[found++] = ref;
+      if (ref & kDense) {
+        PrefetchRange(dense_weights_.data() + static_cast<size_t>(ref & ~kDense) * dense_stride_,
+                      row_bytes);
+      } else {
+        __builtin_prefetch(packed_.data() + ref);
       }
     }
     for (size_t j = 0; j < found; ++j) {
       const uint32_t ref = refs[j];
       if (ref & kDense) {
-        const int16_t* w = dense_weights_.data() + static_cast<size_t>(ref & ~kDense) * num_classes;
+        const int16_t* w =
+            dense_weights_.data() + static_cast<size_t>(ref & ~kDense) * dense_stride_;
         AddDense(w, num_classes, scores);
       } else {
         const uint32_t* row = packed_.data() + ref;
         const uint32_t count = row[0];
-        for (uint32_t e = 1; e <= count; ++e) {
-          scores[row[e] & 0xffff] += static_cast<int16_t>(row[e] >> 16);
-        }
+        for (uint32_t e = 1; e <= count; ++e) scores[row[e] & 0xffff] += High(row[e]);
       }
     }
   }
@@ -72,57 +129,73 @@ void PerceptronModel::Score(const uint32_t* features, size_t n, int32_t* scores)
 
 void PerceptronModel::BuildTable() {
   num_features_ = keys_.size();
-  uint32_t capacity = 16;
-  while (capacity < keys_.size() * 2) capacity <<= 1;
-  table_.assign(capacity, Slot{0, 0});
-  mask_ = capacity - 1;
+  // Inline slots hold the weights of classes first_class_.. (class 0 has none in models finalised
+  // relative to it).
+  first_class_ =
+      num_classes_ > 1 && std::find(classes_.begin(), classes_.end(), 0) == classes_.end();
+  const int stored = num_classes_ - first_class_;
+  const bool inline_weights = stored <= kMaxInlineClasses;
+  if (!inline_weights) first_class_ = 0;
+  inline_ = inline_weights;
+  stride_ = inline_weights ? 1 + (std::max(stored, 1) + 1) / 2 : 2;
+  // A load factor of 3/4: ordered probing keeps scans short even this full.
+  capacity_ = static_cast<uint32_t>(std::max<size_t>(16, keys_.size() + keys_.size() / 3));
+  const size_t stride = static_cast<size_t>(stride_);
+  // First pass: where each key goes, hence the table size, so that it is allocated once.
+  size_t next = 0;  // first slot not yet used
+  for (uint32_t key : keys_) next = std::max<size_t>(Home(key), next) + 1;
+  // Every home slot exists, and an empty slot ends the table (it stops every scan).
+  const size_t slots = std::max<size_t>(capacity_, next) + 1;
+  LargeArray<uint32_t>(slots * stride, 0).swap(table_);
+  for (size_t slot = 0; slot < slots; ++slot) table_[slot * stride] = kNoFeatureKey;
   auto is_dense = [this](uint32_t count) {
     return count * 4 >= static_cast<uint32_t>(num_classes_) && count >= 4;
   };
   size_t dense_count = 0, packed_size = 0;
-  for (uint32_t i = 0; i < keys_.size(); ++i) {
-    uint32_t count = offsets_[i + 1] - offsets_[i];
-    if (is_dense(count)) {
-      ++dense_count;
-    } else {
-      packed_size += 1 + count;
-    }
-  }
-  dense_weights_.assign(dense_count * num_classes_, 0);
-  packed_.clear();
-  packed_.reserve(packed_size);
-  std::vector<uint32_t> refs(keys_.size());
-  uint32_t dense_rows = 0;
-  for (uint32_t i = 0; i < keys_.size(); ++i) {
-    uint32_t count = offsets_[i + 1] - offsets_[i];
-    if (is_dense(count)) {
-      int16_t* w = dense_weights_.data() + static_cast<size_t>(dense_rows) * num_classes_;
-      for (uint32_t j = offsets_[i]; j < offsets_[i + 1]; ++j) w[classes_[j]] = weights_[j];
-      refs[i] = kDense | dense_rows++;
-    } else {
-      refs[i] = static_cast<uint32_t>(packed_.size());
-      packed_.push_back(count);
-      for (uint32_t j = offsets_[i]; j < offsets_[i + 1]; ++j) {
-        packed_.push_back(classes_[j] |
-                          (static_cast<uint32_t>(static_cast<uint16_t>(weights_[j])) << 16));
+  if (!inline_weights) {
+    for (size_t i = 0; i < keys_.size(); ++i) {
+      uint32_t count = offsets_[i + 1] - offsets_[i];
+      if (is_dense(count)) {
+        ++dense_count;
+      } else {
+        packed_size += 1 + count;
       }
     }
   }
-  // Insert in batches with prefetches: the slots are random, so overlapping the misses matters.
-  constexpr uint32_t kBatch = 16;
-  uint32_t slots[kBatch];
-  const uint32_t n = static_cast<uint32_t>(keys_.size());
-  for (uint32_t base = 0; base < n; base += kBatch) {
-    const uint32_t m = std::min(kBatch, n - base);
-    for (uint32_t k = 0; k < m; ++k) {
-      slots[k] = (keys_[base + k] * 0x9e3779b1u) & mask_;
-      __builtin_prefetch(&table_[slots[k]], 1);
+  // Dense rows start on cache lines (the array is 64-byte aligned), so that a row of n classes
+  // touches ceil(2n / 64) lines, not one more.
+  dense_stride_ = (num_classes_ + 31) / 32 * 32;
+  LargeArray<int16_t>(dense_count * dense_stride_, 0).swap(dense_weights_);
+  LargeArray<uint32_t>().swap(packed_);
+  packed_.reserve(packed_size);
+  uint32_t dense_rows = 0;
+  next = 0;
+  for (size_t i = 0; i < keys_.size(); ++i) {
+    const size_t slot = std::max<size_t>(Home(keys_[i]), next);
+    uint32_t* p = table_.data() + slot * stride;
+    p[0] = keys_[i];
+    if (inline_weights) {
+      for (uint32_t j = offsets_[i]; j < offsets_[i + 1]; ++j) {
+        const uint32_t w = static_cast<uint16_t>(weights_[j]);
+        const int c = classes_[j] - first_class_;
+        p[1 + c / 2] |= c % 2 ? w << 16 : w;
+      }
+    } else {
+      const uint32_t count = offsets_[i + 1] - offsets_[i];
+      if (is_dense(count)) {
+        int16_t* w = dense_weights_.data() + static_cast<size_t>(dense_rows) * dense_stride_;
+        for (uint32_t j = offsets_[i]; j < offsets_[i + 1]; ++j) w[classes_[j]] = weights_[j];
+        p[1] = kDense | dense_rows++;
+      } else {
+        p[1] = static_cast<uint32_t>(packed_.size());
+        packed_.push_back(count);
+        for (uint32_t j = offsets_[i]; j < offsets_[i + 1]; ++j) {
+          packed_.push_back(classes_[j] |
+                            (static_cast<uint32_t>(static_cast<uint16_t>(weights_[j])) << 16));
+        }
+      }
     }
-    for (uint32_t k = 0; k < m; ++k) {
-      uint32_t slot = slots[k];
-      while (table_[slot].key != 0) slot = (slot + 1) & mask_;
-      table_[slot] = Slot{keys_[base + k], refs[base + k]};
-    }
+    next = slot + 1;
   }
 }
 
@@ -157,16 +230,22 @@ PerceptronModel PerceptronModel::Load(ByteReader* in) {
   uint64_t offset = 0;
   for (size_t i = 0; i < deltas.size(); ++i) {
     if (i > 0 && deltas[i] == 0) in->Fail("feature keys not strictly increasing");
+    if (deltas[i] > kNoFeatureKey - key) in->Fail("feature key out of range");
     key += deltas[i];
-    if (key == 0) in->Fail("feature key 0 is reserved");
+    if (key == 0 || key == kNoFeatureKey) in->Fail("reserved feature key");
     m.keys_[i] = key;
-    m.offsets_[i] = offset;
+    m.offsets_[i] = static_cast<uint32_t>(offset);
     offset += counts[i];
   }
-  m.offsets_[deltas.size()] = offset;
+  m.offsets_[deltas.size()] = static_cast<uint32_t>(offset);
   if (offset != m.classes_.size()) in->Fail("perceptron weight count mismatch");
-  for (uint16_t c : m.classes_) {
-    if (c >= m.num_classes_) in->Fail("class index out of range");
+  for (size_t i = 0; i < deltas.size(); ++i) {
+    for (uint32_t j = m.offsets_[i]; j < m.offsets_[i + 1]; ++j) {
+      if (m.classes_[j] >= m.num_classes_) in->Fail("class index out of range");
+      if (j > m.offsets_[i] && m.classes_[j] <= m.classes_[j - 1]) {
+        in->Fail("classes of a feature not strictly increasing");
+      }
+    }
   }
   m.BuildTable();
   // Scoring only needs the lookup table and the dense / packed rows: drop the sorted layout.
@@ -247,7 +326,7 @@ void PerceptronTrainer::Add(const std::vector<uint32_t>& features, int cls, floa
   }
 }
 
-PerceptronModel PerceptronTrainer::Finalize(float prune) const {
+PerceptronModel PerceptronTrainer::Finalize(float prune, bool relative_to_first) const {
   struct Averaged {
     uint32_t key;
     uint16_t cls;
@@ -255,13 +334,23 @@ PerceptronModel PerceptronTrainer::Finalize(float prune) const {
   };
   std::vector<Averaged> kept;
   float max_abs = 0.0f;
+  std::vector<float> row(num_classes_);
   for (size_t r = 0; r < rows_.size(); ++r) {
     const uint32_t key = row_keys_[r];
+    std::fill(row.begin(), row.end(), 0.0f);
     for (const Entry& e : rows_[r]) {
-      float avg = static_cast<float>(e.weight - e.scaled / static_cast<double>(time_));
-      if (std::fabs(avg) < prune) continue;
-      kept.push_back(Averaged{key, e.cls, avg});
-      max_abs = std::max(max_abs, std::fabs(avg));
+      const float avg = static_cast<float>(e.weight - e.scaled / static_cast<double>(time_));
+      if (std::fabs(avg) >= prune) row[e.cls] = avg;
+    }
+    // Adding the same amount to every class of a feature changes no argmax: subtracting class 0
+    // (after pruning, so that the same features survive) leaves it with no weights at all.
+    if (relative_to_first) {
+      for (int c = num_classes_ - 1; c >= 0; --c) row[c] -= row[0];
+    }
+    for (int c = 0; c < num_classes_; ++c) {
+      if (row[c] == 0.0f) continue;
+      kept.push_back(Averaged{key, static_cast<uint16_t>(c), row[c]});
+      max_abs = std::max(max_abs, std::fabs(row[c]));
     }
   }
   std::sort(kept.begin(), kept.end(), [](const Averaged& a, const Averaged& b) {

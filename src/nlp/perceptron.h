@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "nlp/large_array.h"
 #include "nlp/model_io.h"
 
 namespace dyad::nlp {
@@ -17,6 +18,8 @@ class PerceptronModel {
   PerceptronModel() = default;
   int num_classes() const { return num_classes_; }
   size_t num_features() const { return num_features_; }
+  // Bytes held by the lookup layout (what a loaded model costs in memory).
+  size_t memory_bytes() const;
   // Adds the weights of `features` to scores[0..num_classes). Scores are in quantised units.
   void Score(const uint32_t* features, size_t n, int32_t* scores) const;
 
@@ -27,7 +30,15 @@ class PerceptronModel {
 
  private:
   friend class PerceptronTrainer;
+  // Models with at most this many stored classes keep their weights inside the lookup slots.
+  static constexpr int kMaxInlineClasses = 12;
   void BuildTable();
+  uint32_t Home(uint32_t key) const {
+    return static_cast<uint32_t>((static_cast<uint64_t>(key) * capacity_) >> 32);
+  }
+  template <int kWords>
+  void ScoreInline(const uint32_t* features, size_t n, int32_t* scores) const;
+  void ScoreRows(const uint32_t* features, size_t n, int32_t* scores) const;
 
   int num_classes_ = 0;
   size_t num_features_ = 0;
@@ -36,20 +47,29 @@ class PerceptronModel {
   std::vector<uint32_t> offsets_;  // keys_.size() + 1 offsets into classes_/weights_
   std::vector<uint16_t> classes_;
   std::vector<int16_t> weights_;
-  // Open-addressing lookup: slot -> (key, ref); key 0 marks an empty slot. `ref` is the index into
-  // packed_ of a sparse row, or kDense | r for row r of dense_weights_: rows that hold weights for
-  // a large share of the classes are stored densely (num_classes int16 values), which turns the
-  // scattered adds into one contiguous, vectorisable loop.
+
+  // Ordered linear-probing table: slots of `stride_` uint32 words, the first holding the key
+  // (kNoFeatureKey when empty). A key's home slot is key * capacity_ / 2^32, which grows with the
+  // key, so inserting the sorted keys one after another (each at max(home, previous + 1)) fills the
+  // table in one sequential pass and leaves the occupied slots sorted: a lookup scans from the home
+  // slot while the slot's key is smaller, and stops at the first larger key or empty slot, so
+  // misses cost no more than hits. The table ends with an empty slot.
+  // Inline slots (at most kMaxInlineClasses stored classes): the key, then the weights of classes
+  // first_class_.. as int16 pairs (the 2j-th in the low half of word 1 + j): one cache miss per
+  // feature. Row slots: the key, then the index into packed_ of a sparse row, or kDense | r for row
+  // r of dense_weights_: rows holding weights for a large share of the classes are stored densely
+  // (num_classes int16, rows dense_stride_ apart), which turns the scattered adds into one
+  // contiguous, vectorisable loop.
   static constexpr uint32_t kDense = 0x80000000u;
-  struct Slot {
-    uint32_t key;
-    uint32_t ref;
-  };
-  std::vector<Slot> table_;
-  uint32_t mask_ = 0;
-  std::vector<int16_t> dense_weights_;
+  uint32_t capacity_ = 0;
+  int stride_ = 2;
+  bool inline_ = false;
+  size_t dense_stride_ = 0;  // int16 values from one dense row to the next
+  int first_class_ = 0;      // inline slots: the class of the first stored weight (0 or 1)
+  LargeArray<uint32_t> table_;
+  LargeArray<int16_t> dense_weights_;
   // Sparse rows for scoring: [count, (class | weight << 16) x count] so one cache line holds both.
-  std::vector<uint32_t> packed_;
+  LargeArray<uint32_t> packed_;
 };
 
 class PerceptronTrainer {
@@ -64,8 +84,11 @@ class PerceptronTrainer {
   void Add(const std::vector<uint32_t>& features, int cls, float delta);
   // Advances the averaging clock by one training instance.
   void Tick() { ++time_; }
-  // Averages, drops weights with |w| < prune, quantises to int16.
-  PerceptronModel Finalize(float prune) const;
+  // Averages, drops weights with |w| < prune, quantises to int16. With relative_to_first, every
+  // feature's class-0 weight is first subtracted from all its classes: the argmax of a single
+  // decision is unchanged, and class 0 then needs no storage (one weight less in every inline
+  // slot). Not for scores summed over different feature sets (the segmenter's paths).
+  PerceptronModel Finalize(float prune, bool relative_to_first = false) const;
 
  private:
   // Averaging without per-entry time stamps: `scaled` accumulates time * delta, so the average

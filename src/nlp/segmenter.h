@@ -1,14 +1,17 @@
 // Vietnamese word segmenter: labels each syllable as beginning a word or continuing the previous
-// one (greedy, hashed averaged perceptron), with features from syllable n-grams, shapes and a
-// lexicon of multi-syllable words (from the training treebank plus an optional lexicon we author).
+// one, with a hashed averaged perceptron over syllable n-grams, shapes, syllable and syllable-pair
+// statistics, and matches in a lexicon of multi-syllable words (from the training treebank plus an
+// optional lexicon we author). Decoding is exact (Viterbi): the features of a syllable depend on
+// the labels before it only through the length of the word it would continue, and lengths past
+// kMaxLength look alike, so a handful of states per syllable covers every segmentation.
 #ifndef DYAD_SRC_NLP_SEGMENTER_H_
 #define DYAD_SRC_NLP_SEGMENTER_H_
 
-#include <algorithm>
 #include <cstdint>
 #include <map>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "nlp/perceptron.h"
@@ -21,11 +24,16 @@ struct SyllableAtoms {
   uint64_t shape = 0;
   // Coarse class: 1 lower case, 2 capitalised, 3 all capitals, 4 digits, 5 other (punctuation).
   uint64_t case_class = 0;
+  // Letter syllables: hashes of the onset (initial consonants) and the rest, without diacritics;
+  // 0 otherwise.
+  uint64_t onset = 0;
+  uint64_t rhyme = 0;
 };
 
 SyllableAtoms ComputeSyllableAtoms(std::string_view syllable);
 
-// A set of multi-syllable words, keyed by the hash of their normalised syllable sequence.
+// A set of multi-syllable words, keyed by the hash of their normalised syllable sequence, and
+// statistics of syllables and syllable pairs (how often they sit inside words).
 class Lexicon {
  public:
   static constexpr int kMaxSyllables = 6;
@@ -39,111 +47,144 @@ class Lexicon {
   // Records one occurrence of a syllable: whether it was a word by itself, whether it continued
   // the previous syllable's word, whether the next syllable continued its word.
   void CountSyllable(uint64_t syllable, bool alone, bool continues, bool continued);
-  // Small numbers classing those three shares for a syllable (0 = syllable never seen).
+  // Records one occurrence of two adjacent syllables, and whether they were in one word.
+  void CountPair(uint64_t first, uint64_t second, bool same_word);
+  // Small numbers classing those shares for a syllable (0 = syllable never seen).
   struct SyllableBuckets {
     uint64_t alone = 0, continues = 0, continued = 0;
   };
   SyllableBuckets Buckets(uint64_t syllable) const;
-  void Finish();  // sorts, deduplicates and buckets; call after the last Add / CountSyllable
+  // The class of the share of a pair's occurrences inside one word (0 = pair never seen).
+  uint64_t PairBucket(uint64_t first, uint64_t second) const;
+  void Finish();  // sorts, deduplicates and buckets; call after the last Add / Count*
   size_t size() const { return hashes_.size(); }
   void Save(ByteWriter* out) const;
   static Lexicon Load(ByteReader* in);
 
  private:
-  std::vector<uint64_t> hashes_;
-  std::vector<uint64_t> syllable_keys_;    // sorted
-  std::vector<uint8_t> syllable_buckets_;  // 3 per syllable key: alone, continues, continued
+  static uint64_t PairKey(uint64_t first, uint64_t second);
   struct Counts {
     uint32_t alone = 0, continues = 0, continued = 0, total = 0;
   };
-  std::map<uint64_t, Counts> syllable_counts_;  // while building
+  std::vector<uint64_t> hashes_;           // sorted
+  std::vector<uint64_t> syllable_keys_;    // sorted
+  std::vector<uint8_t> syllable_buckets_;  // 3 per syllable key: alone, continues, continued
+  std::vector<uint64_t> pair_keys_;        // sorted
+  std::vector<uint8_t> pair_buckets_;
+  std::map<uint64_t, Counts> syllable_counts_;                     // while building
+  std::map<uint64_t, std::pair<uint32_t, uint32_t>> pair_counts_;  // (inside, total)
 };
 
-// Segmenter features of syllable i given whether syllable i-1 began a word (prev_begins, -1 at
-// i=0).
-void SegmenterFeatures(const std::vector<SyllableAtoms>& syllables, const Lexicon& lexicon, int i,
-                       int prev_label, int word_length, std::vector<uint32_t>* out);
+// What the features of one sentence need that does not depend on the labels: syllable atoms,
+// statistics and lexicon matches, computed once per sentence.
+struct SegmenterSentence {
+  std::vector<SyllableAtoms> syllables;
+  std::vector<Lexicon::SyllableBuckets> buckets;
+  std::vector<uint64_t> pair_bucket;  // [i]: of the pair (i-1, i); [0] unused
+  // [b] bit (len - 2): syllables [b, b + len) are a lexicon word (2 <= len <= kMaxSyllables).
+  std::vector<uint8_t> words_from;
+};
 
-// Beam search over begin/inside labels. `score(features, scores)` fills scores[kBegin],
-// scores[kInside]. With `gold`, stops at the first syllable where no hypothesis in the beam agrees
-// with gold (early update) and sets *stopped to that syllable (else to the sentence length).
-// Returns the labels of the best hypothesis (up to *stopped).
-template <typename ScoreFn>
-std::vector<uint8_t> BeamSegment(const std::vector<SyllableAtoms>& syllables,
-                                 const Lexicon& lexicon, int beam, ScoreFn score,
-                                 const std::vector<int>* gold = nullptr, size_t* stopped = nullptr);
+void PrepareSentence(const std::vector<SyllableAtoms>& syllables, const Lexicon& lexicon,
+                     SegmenterSentence* out);
+
+// States of the decoder: the length of the word that syllable i-1 ends so far; lengths of
+// kMaxLength and more share one state (no feature tells them apart).
+inline constexpr int kMaxLength = 6;
+
+// Features of the boundary before syllable i (1 <= i < n):
+// those that do not depend on earlier labels,
+void SegmenterStaticFeatures(const SegmenterSentence& s, int i, std::vector<uint32_t>* out);
+// those that depend on whether syllable i-1 began a word (prev_label: kBegin or kInside),
+void SegmenterPrevFeatures(const SegmenterSentence& s, int i, int prev_label,
+                           std::vector<uint32_t>* out);
+// and those that depend on the state `length` (1..kMaxLength).
+void SegmenterLengthFeatures(const SegmenterSentence& s, int i, int length,
+                             std::vector<uint32_t>* out);
+
+// The best labels (labels[0] = kBegin) under `score(features, scores)`, which adds the weights of
+// `features` for both labels to scores[0..1] (Score is int64_t or double). Ties go to the lower
+// state and to kBegin, so decoding is deterministic.
+template <typename Score, typename ScoreFn>
+std::vector<uint8_t> ViterbiSegment(const SegmenterSentence& s, ScoreFn score);
 
 class Segmenter {
  public:
   static constexpr int kBegin = 0;
   static constexpr int kInside = 1;
   Segmenter() = default;
-  Segmenter(Lexicon lexicon, PerceptronModel model, int beam)
-      : lexicon_(std::move(lexicon)), model_(std::move(model)), beam_(beam) {}
+  Segmenter(Lexicon lexicon, PerceptronModel model)
+      : lexicon_(std::move(lexicon)), model_(std::move(model)) {}
   // Returns for each syllable whether it begins a new word (the first always does).
   std::vector<bool> Segment(const std::vector<SyllableAtoms>& syllables) const;
   const Lexicon& lexicon() const { return lexicon_; }
   void Save(ByteWriter* out) const;
   static Segmenter Load(ByteReader* in);
   size_t num_features() const { return model_.num_features(); }
+  size_t memory_bytes() const { return model_.memory_bytes(); }
 
  private:
   Lexicon lexicon_;
   PerceptronModel model_;
-  int beam_ = 1;
 };
 
-template <typename ScoreFn>
-std::vector<uint8_t> BeamSegment(const std::vector<SyllableAtoms>& syllables,
-                                 const Lexicon& lexicon, int beam, ScoreFn score,
-                                 const std::vector<int>* gold, size_t* stopped) {
-  struct Hypothesis {
-    std::vector<uint8_t> labels;
-    double score;
-    int length;
-    bool matches_gold;
-  };
-  const size_t n = syllables.size();
-  std::vector<Hypothesis> current{{{0}, 0.0, 1, true}}, next;
+template <typename Score, typename ScoreFn>
+std::vector<uint8_t> ViterbiSegment(const SegmenterSentence& s, ScoreFn score) {
+  const int n = static_cast<int>(s.syllables.size());
+  std::vector<uint8_t> labels(n, Segmenter::kBegin);
+  if (n <= 1) return labels;
+  // best[l]: the best score of labels[0..i-1] whose last word has length l so far; from[i][l]:
+  // the state at i-1 it came from (0 = unreachable).
+  Score best[kMaxLength + 1], next[kMaxLength + 1];
+  bool reached[kMaxLength + 1], next_reached[kMaxLength + 1];
+  std::fill(reached, reached + kMaxLength + 1, false);
+  reached[1] = true;
+  best[1] = 0;
+  std::vector<uint8_t> from(static_cast<size_t>(n) * (kMaxLength + 1), 0);
   std::vector<uint32_t> features;
-  if (stopped) *stopped = n;
-  for (size_t i = 1; i < n; ++i) {
-    next.clear();
-    for (const Hypothesis& h : current) {
-      SegmenterFeatures(syllables, lexicon, static_cast<int>(i), h.labels.back(), h.length,
-                        &features);
-      double scores[2] = {0, 0};
-      score(features, scores);
+  for (int i = 1; i < n; ++i) {
+    Score fixed[2] = {0, 0}, prev[2][2] = {{0, 0}, {0, 0}};
+    SegmenterStaticFeatures(s, i, &features);
+    score(features, fixed);
+    for (int p = 0; p < 2; ++p) {
+      SegmenterPrevFeatures(s, i, p, &features);
+      score(features, prev[p]);
+    }
+    std::fill(next_reached, next_reached + kMaxLength + 1, false);
+    for (int l = 1; l <= kMaxLength; ++l) {
+      if (!reached[l]) continue;
+      Score by_length[2] = {0, 0};
+      SegmenterLengthFeatures(s, i, l, &features);
+      score(features, by_length);
+      const Score* p = prev[l == 1 ? Segmenter::kBegin : Segmenter::kInside];
       for (int label = 0; label < 2; ++label) {
-        Hypothesis e{h.labels, h.score + scores[label], label == 0 ? 1 : h.length + 1,
-                     h.matches_gold && gold && (*gold)[i] == label};
-        e.labels.push_back(static_cast<uint8_t>(label));
-        next.push_back(std::move(e));
+        const Score total = best[l] + fixed[label] + p[label] + by_length[label];
+        const int to = label == Segmenter::kBegin ? 1 : std::min(l + 1, kMaxLength);
+        if (!next_reached[to] || total > next[to]) {
+          next_reached[to] = true;
+          next[to] = total;
+          from[static_cast<size_t>(i) * (kMaxLength + 1) + to] = static_cast<uint8_t>(l);
+        }
       }
     }
-    // Stable order: score, then labels, so that ties never depend on the sort implementation.
-    std::sort(next.begin(), next.end(), [](const Hypothesis& a, const Hypothesis& b) {
-      return a.score != b.score ? a.score > b.score : a.labels < b.labels;
-    });
-    if (next.size() > static_cast<size_t>(beam)) next.resize(beam);
-    current.swap(next);
-    if (gold) {
-      bool any = false;
-      for (const Hypothesis& h : current) any = any || h.matches_gold;
-      if (!any) {
-        if (stopped) *stopped = i + 1;
-        return current.front().labels;
-      }
-    }
+    std::copy(next, next + kMaxLength + 1, best);
+    std::copy(next_reached, next_reached + kMaxLength + 1, reached);
   }
-  return current.front().labels;
+  int state = -1;
+  for (int l = 1; l <= kMaxLength; ++l) {
+    if (reached[l] && (state < 0 || best[l] > best[state])) state = l;
+  }
+  for (int i = n - 1; i >= 1; --i) {
+    labels[i] = state == 1 ? Segmenter::kBegin : Segmenter::kInside;
+    state = from[static_cast<size_t>(i) * (kMaxLength + 1) + state];
+  }
+  return labels;
 }
 
 struct SegmenterTrainOptions {
   int iterations = 10;
+  // Training sentences see a lexicon and statistics built without their own fold.
   int lexicon_folds = 5;
-  int beam = 1;  // 1: greedy decisions trained one by one; >1: beam search, early update  //
-                 // training features see a lexicon built without their own fold
   float prune = 0.0f;
   uint32_t seed = 1;
 };

@@ -1,17 +1,44 @@
-// Training of the Vietnamese word segmenter (see segmenter.h).
+// Training of the Vietnamese word segmenter (see segmenter.h): a structured perceptron over whole
+// sentences, decoded exactly.
 #include <random>
 
 #include "nlp/segmenter.h"
 #include "nlp/tagger.h"
 
 namespace dyad::nlp {
+namespace {
+
+// Adds `delta` to the weights of label labels[i] for every feature of every boundary i of the
+// segmentation `labels` where `other` differs (in the label or in the state before it): elsewhere
+// the two segmentations share their features and the updates would cancel.
+void AddPath(const SegmenterSentence& s, const std::vector<uint8_t>& labels,
+             const std::vector<uint8_t>& other, float delta, PerceptronTrainer* trainer,
+             std::vector<uint32_t>* features) {
+  int length = 1, other_length = 1;
+  for (size_t i = 1; i < labels.size(); ++i) {
+    if (labels[i] != other[i] || length != other_length) {
+      const int label = labels[i];
+      const int prev = length == 1 ? Segmenter::kBegin : Segmenter::kInside;
+      SegmenterStaticFeatures(s, static_cast<int>(i), features);
+      trainer->Add(*features, label, delta);
+      SegmenterPrevFeatures(s, static_cast<int>(i), prev, features);
+      trainer->Add(*features, label, delta);
+      SegmenterLengthFeatures(s, static_cast<int>(i), length, features);
+      trainer->Add(*features, label, delta);
+    }
+    length = labels[i] == Segmenter::kBegin ? 1 : std::min(length + 1, kMaxLength);
+    other_length = other[i] == Segmenter::kBegin ? 1 : std::min(other_length + 1, kMaxLength);
+  }
+}
+
+}  // namespace
 
 Segmenter TrainSegmenter(const std::vector<SegmentedSentence>& sentences,
                          const std::vector<std::string>& extra_words,
                          const SegmenterTrainOptions& options) {
   struct Example {
     std::vector<SyllableAtoms> syllables;
-    std::vector<int> labels;
+    std::vector<uint8_t> labels;
     std::vector<std::vector<uint64_t>> words;  // multi-syllable words as syllable hashes
   };
   std::vector<Example> examples;
@@ -48,69 +75,45 @@ Segmenter TrainSegmenter(const std::vector<SegmentedSentence>& sentences,
         bool continues = ex.labels[i] == Segmenter::kInside;
         bool continued = i + 1 < ex.syllables.size() && ex.labels[i + 1] == Segmenter::kInside;
         lex.CountSyllable(ex.syllables[i].norm, !continues && !continued, continues, continued);
+        if (i > 0) lex.CountPair(ex.syllables[i - 1].norm, ex.syllables[i].norm, continues);
       }
     }
     lex.Finish();
     return lex;
   };
-  std::vector<Lexicon> fold_lexicons;
-  for (int f = 0; f < folds; ++f) fold_lexicons.push_back(build_lexicon(folds > 1 ? f : -1));
+  // Each sentence sees the lexicon and statistics of the other folds, as new text will.
+  std::vector<SegmenterSentence> prepared(examples.size());
+  for (int f = 0; f < folds; ++f) {
+    Lexicon lex = build_lexicon(folds > 1 ? f : -1);
+    for (size_t s = f; s < examples.size(); s += folds) {
+      PrepareSentence(examples[s].syllables, lex, &prepared[s]);
+    }
+  }
 
   PerceptronTrainer trainer(2);
   std::vector<size_t> order(examples.size());
   for (size_t i = 0; i < order.size(); ++i) order[i] = i;
   std::mt19937_64 rng(options.seed);
   std::vector<uint32_t> features;
-  float scores[2];
   for (int iter = 0; iter < options.iterations; ++iter) {
     StableShuffle(&order, &rng);
     for (size_t s : order) {
       const Example& ex = examples[s];
-      const Lexicon& lex = fold_lexicons[s % folds];
-      if (options.beam > 1) {
-        // Structured perceptron with early update over the beam.
-        size_t stopped = 0;
-        std::vector<uint8_t> predicted = BeamSegment(
-            ex.syllables, lex, options.beam,
-            [&trainer](const std::vector<uint32_t>& f, double* out) {
-              float s2[2];
-              trainer.Score(f, s2);
-              out[0] = s2[0];
-              out[1] = s2[1];
-            },
-            &ex.labels, &stopped);
-        bool same = true;
-        for (size_t i = 1; i < stopped; ++i) same = same && predicted[i] == ex.labels[i];
-        if (!same) {
-          int gold_length = 1, predicted_length = 1;
-          for (size_t i = 1; i < stopped; ++i) {
-            SegmenterFeatures(ex.syllables, lex, static_cast<int>(i), ex.labels[i - 1], gold_length,
-                              &features);
-            trainer.Add(features, ex.labels[i], 1.0f);
-            SegmenterFeatures(ex.syllables, lex, static_cast<int>(i), predicted[i - 1],
-                              predicted_length, &features);
-            trainer.Add(features, predicted[i], -1.0f);
-            gold_length = ex.labels[i] == Segmenter::kBegin ? 1 : gold_length + 1;
-            predicted_length = predicted[i] == Segmenter::kBegin ? 1 : predicted_length + 1;
-          }
-        }
-        trainer.Tick();
-        continue;
+      std::vector<uint8_t> predicted = ViterbiSegment<double>(
+          prepared[s], [&trainer](const std::vector<uint32_t>& f, double* out) {
+            float scores[2];
+            trainer.Score(f, scores);
+            out[0] += scores[0];
+            out[1] += scores[1];
+          });
+      if (predicted != ex.labels) {
+        AddPath(prepared[s], ex.labels, predicted, 1.0f, &trainer, &features);
+        AddPath(prepared[s], predicted, ex.labels, -1.0f, &trainer, &features);
       }
-      int prev = Segmenter::kBegin, length = 1;
-      for (size_t i = 1; i < ex.syllables.size(); ++i) {
-        SegmenterFeatures(ex.syllables, lex, static_cast<int>(i), prev, length, &features);
-        trainer.Score(features, scores);
-        int guess = scores[Segmenter::kInside] > scores[Segmenter::kBegin] ? Segmenter::kInside
-                                                                           : Segmenter::kBegin;
-        trainer.Update(features, ex.labels[i], guess);
-        trainer.Tick();
-        prev = guess;
-        length = guess == Segmenter::kBegin ? 1 : length + 1;
-      }
+      trainer.Tick();
     }
   }
-  return Segmenter(build_lexicon(-1), trainer.Finalize(options.prune), std::max(1, options.beam));
+  return Segmenter(build_lexicon(-1), trainer.Finalize(options.prune));
 }
 
 }  // namespace dyad::nlp

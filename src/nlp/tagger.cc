@@ -25,6 +25,13 @@ void SaveTagSet(const TagSet& t, ByteWriter* out) {
   out->PutVector(keys);
   out->PutVector(best);
   out->PutVector(sets);
+  std::vector<std::pair<uint64_t, uint16_t>> sure(t.sure.begin(), t.sure.end());
+  std::sort(sure.begin(), sure.end());
+  std::vector<uint64_t> sure_keys;
+  std::vector<uint16_t> sure_tags;
+  for (const auto& [k, tag] : sure) sure_keys.push_back(k), sure_tags.push_back(tag);
+  out->PutVector(sure_keys);
+  out->PutVector(sure_tags);
 }
 
 TagSet LoadTagSet(ByteReader* in) {
@@ -41,22 +48,53 @@ TagSet LoadTagSet(ByteReader* in) {
     if (best[i] >= t.upos.size()) in->Fail("tag dictionary entry out of range");
     t.dictionary.emplace(keys[i], std::make_pair(best[i], sets[i]));
   }
+  std::vector<uint64_t> sure_keys = in->GetVector<uint64_t>();
+  std::vector<uint16_t> sure_tags = in->GetVector<uint16_t>();
+  if (sure_keys.size() != sure_tags.size()) in->Fail("bad sure-word table");
+  t.sure.reserve(sure_keys.size());
+  for (size_t i = 0; i < sure_keys.size(); ++i) {
+    if (sure_tags[i] >= t.upos.size()) in->Fail("sure-word tag out of range");
+    t.sure.emplace(sure_keys[i], sure_tags[i]);
+  }
   return t;
 }
 
 }  // namespace
 
-void TaggerFeatures(const std::vector<WordAtoms>& words, const TagSet& tags, int i, int prev,
-                    int prev2, std::vector<uint32_t>* out) {
+void LookUpTagInfo(const std::vector<WordAtoms>& words, const TagSet& tags,
+                   std::vector<WordTagInfo>* out) {
+  out->resize(words.size());
+  auto best_of = [&](uint64_t form) -> uint64_t {
+    auto it = tags.dictionary.find(form);
+    return it == tags.dictionary.end() ? kNone + 9 : it->second.first + 1;
+  };
+  for (size_t k = 0; k < words.size(); ++k) {
+    WordTagInfo& info = (*out)[k];
+    auto it = tags.dictionary.find(words[k].norm);
+    if (it == tags.dictionary.end()) {
+      info.best = info.ambiguity = kNone + 7;
+    } else {
+      info.best = it->second.first + 1;
+      info.ambiguity = it->second.second;
+    }
+    auto sure = tags.sure.find(words[k].norm);
+    info.sure = sure == tags.sure.end() ? -1 : sure->second;
+    if (words[k].syllables > 1) {
+      info.first_tag = best_of(words[k].first_syllable);
+      info.last_tag = best_of(words[k].last_syllable);
+    }
+  }
+}
+
+void TaggerFeatures(const std::vector<WordAtoms>& words, const std::vector<WordTagInfo>& info,
+                    int i, int prev, int prev2, std::vector<uint32_t>* out) {
   out->clear();
   const int n = static_cast<int>(words.size());
   auto norm = [&](int k) { return k >= 0 && k < n ? words[k].norm : kNone + k - i; };
   auto at = [&](int k) -> const WordAtoms* { return k >= 0 && k < n ? &words[k] : nullptr; };
   auto amb = [&](int k, bool best) -> uint64_t {
     if (k < 0 || k >= n) return kNone;
-    auto it = tags.dictionary.find(words[k].norm);
-    if (it == tags.dictionary.end()) return kNone + 7;
-    return best ? it->second.first + 1 : it->second.second;
+    return best ? info[k].best : info[k].ambiguity;
   };
   const WordAtoms& w = words[i];
   uint64_t p1 = static_cast<uint64_t>(prev + 2), p2 = static_cast<uint64_t>(prev2 + 2);
@@ -107,11 +145,7 @@ void TaggerFeatures(const std::vector<WordAtoms>& words, const TagSet& tags, int
     out->push_back(FeatureKey(33, w.last_syllable));
     out->push_back(FeatureKey(34, static_cast<uint64_t>(std::min(w.syllables, 4))));
     // Unknown compounds: the tags their syllables take as words of their own.
-    auto syllable_tag = [&](uint64_t syllable) -> uint64_t {
-      auto it = tags.dictionary.find(syllable);
-      return it == tags.dictionary.end() ? kNone + 9 : it->second.first + 1;
-    };
-    uint64_t first_tag = syllable_tag(w.first_syllable), last_tag = syllable_tag(w.last_syllable);
+    const uint64_t first_tag = info[i].first_tag, last_tag = info[i].last_tag;
     out->push_back(FeatureKey(35, first_tag));
     out->push_back(FeatureKey(36, last_tag));
     out->push_back(FeatureKey(37, first_tag, last_tag));
@@ -119,14 +153,34 @@ void TaggerFeatures(const std::vector<WordAtoms>& words, const TagSet& tags, int
   }
 }
 
+Tagger::Tagger(TagSet tags, PerceptronModel model)
+    : tags_(std::move(tags)), model_(std::move(model)) {
+  for (int t = 0; t < tags_.size(); ++t) {
+    index_.emplace(tags_.upos[t] + "\t" + tags_.xpos[t], t);
+    upos_hash_.push_back(HashString(tags_.upos[t]));
+  }
+}
+
+int Tagger::TagIndex(const std::string& upos, const std::string& xpos) const {
+  auto it = index_.find(upos + "\t" + xpos);
+  return it == index_.end() ? -1 : it->second;
+}
+
 std::vector<int> Tagger::Tag(const std::vector<WordAtoms>& words) const {
   std::vector<int> result(words.size(), 0);
+  std::vector<WordTagInfo> info;
+  LookUpTagInfo(words, tags_, &info);
   std::vector<uint32_t> features;
+  features.reserve(64);
   std::vector<int32_t> scores(tags_.size());
   for (size_t i = 0; i < words.size(); ++i) {
+    if (info[i].sure >= 0) {
+      result[i] = info[i].sure;
+      continue;
+    }
     int prev = i >= 1 ? result[i - 1] : -1;
     int prev2 = i >= 2 ? result[i - 2] : -1;
-    TaggerFeatures(words, tags_, static_cast<int>(i), prev, prev2, &features);
+    TaggerFeatures(words, info, static_cast<int>(i), prev, prev2, &features);
     std::fill(scores.begin(), scores.end(), 0);
     model_.Score(features.data(), features.size(), scores.data());
     result[i] = ArgMax(scores.data(), tags_.size());

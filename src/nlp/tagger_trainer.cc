@@ -44,6 +44,10 @@ Tagger TrainTagger(const std::vector<TaggedSentence>& sentences,
       if (count * 10 >= total) set_hash = Mix64(set_hash ^ static_cast<uint64_t>(tag + 1));
     }
     tags.dictionary.emplace(word, std::make_pair(static_cast<uint16_t>(best), set_hash));
+    if (options.sure_min_count > 0 && total >= options.sure_min_count &&
+        best_count >= options.sure_share * total) {
+      tags.sure.emplace(word, static_cast<uint16_t>(best));
+    }
   }
 
   PerceptronTrainer trainer(tags.size());
@@ -51,16 +55,22 @@ Tagger TrainTagger(const std::vector<TaggedSentence>& sentences,
   for (size_t i = 0; i < order.size(); ++i) order[i] = i;
   std::mt19937_64 rng(options.seed);
   std::vector<uint32_t> features;
+  std::vector<WordTagInfo> info;
   std::vector<float> scores(tags.size());
   for (int iter = 0; iter < options.iterations; ++iter) {
     StableShuffle(&order, &rng);
     for (size_t s : order) {
       const auto& words = sentences[s].atoms;
+      LookUpTagInfo(words, tags, &info);
       std::vector<int> predicted(words.size());
       for (size_t i = 0; i < words.size(); ++i) {
+        if (info[i].sure >= 0) {  // tagged without the model, as Tag does
+          predicted[i] = info[i].sure;
+          continue;
+        }
         int prev = i >= 1 ? predicted[i - 1] : -1;
         int prev2 = i >= 2 ? predicted[i - 2] : -1;
-        TaggerFeatures(words, tags, static_cast<int>(i), prev, prev2, &features);
+        TaggerFeatures(words, info, static_cast<int>(i), prev, prev2, &features);
         trainer.Score(features, scores.data());
         int guess = ArgMax(scores.data(), tags.size());
         trainer.Update(features, gold[s][i], guess);

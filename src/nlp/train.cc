@@ -152,7 +152,6 @@ void TrainLanguageModels(const TrainConfig& config, std::ostream& log) {
     so.iterations = static_cast<int>(params.Number("segmenter_iterations", 10));
     so.lexicon_folds = static_cast<int>(params.Number("segmenter_lexicon_folds", 5));
     so.prune = static_cast<float>(params.Number("segmenter_prune", 0));
-    so.beam = static_cast<int>(params.Number("segmenter_beam", 1));
     so.seed = seed;
     std::vector<std::string> extra;
     if (!config.lexicon_file.empty()) {
@@ -179,6 +178,8 @@ void TrainLanguageModels(const TrainConfig& config, std::ostream& log) {
   to.iterations = static_cast<int>(params.Number("tagger_iterations", 8));
   to.prune = static_cast<float>(params.Number("tagger_prune", 0));
   to.dictionary_min_count = static_cast<int>(params.Number("tagger_dictionary_min_count", 1));
+  to.sure_min_count = static_cast<int>(params.Number("tagger_sure_min_count", 0));
+  to.sure_share = params.Number("tagger_sure_share", 1.0);
   to.seed = seed;
   // Jackknifing: the parser trains on tags predicted by taggers that never saw the sentence.
   const int folds = static_cast<int>(params.Number("jackknife_folds", 5));
@@ -231,6 +232,8 @@ void TrainLanguageModels(const TrainConfig& config, std::ostream& log) {
   po.explore_from = static_cast<int>(params.Number("parser_explore_from", 2));
   po.explore_prob = params.Number("parser_explore_prob", 0.9);
   po.prune = static_cast<float>(params.Number("parser_prune", 0));
+  po.label_prune = static_cast<float>(params.Number("parser_label_prune", po.prune));
+  po.label_groups = static_cast<int>(params.Number("parser_label_groups", 3));
   po.seed = seed;
   std::vector<nlp::ParserExample> examples;
   size_t skipped = 0;
