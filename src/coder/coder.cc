@@ -140,6 +140,9 @@ struct ArticleContext {
   // Surnames (English) and given names (Vietnamese) of the people named so far: "Leahy" and
   // "General Secretary Lam" after "Patrick Leahy" and "To Lam". An ambiguous alias maps to nullopt.
   std::map<std::string, std::optional<Mention>> aliases;
+  // The country of the latest sentence that placed its events in one country ("in Manila"): where
+  // the article's later events happen until another sentence places them elsewhere.
+  std::string place;
 };
 
 struct PatternResult {
@@ -275,6 +278,7 @@ class SentenceCoder {
   std::vector<Mention> resolved_;  // mentions resolved through the history, by mention index
   std::vector<DateMention> dates_;
   std::string event_place_;            // see FindEventPlace
+  bool place_from_article_ = false;    // event_place_ is an earlier sentence's
   std::vector<bool> in_date_;          // per word: inside a date expression
   bool has_diacritics_ = false;        // the sentence is written with diacritics
   std::vector<int> subject_mentions_;  // mentions used as subjects, for the history
@@ -511,7 +515,8 @@ int SentenceCoder::Resolve(int index, bool as_subject) {
       m.code = event_place_ + m.code;
       m.unresolved = false;
       m.entry += " in " + event_place_;
-      Say(fmt::format("'{}' takes the country of the event's place: {}", SpanText(m.span), m.code));
+      Say(fmt::format("'{}' takes the country of the event's place{}: {}", SpanText(m.span),
+                      place_from_article_ ? " (named in an earlier sentence)" : "", m.code));
       return index;
     }
   } else {
@@ -1001,6 +1006,7 @@ bool SentenceCoder::DomesticRole(const std::string& code) {
 
 void SentenceCoder::FindEventPlace() {
   event_place_.clear();
+  place_from_article_ = false;
   std::set<std::string> countries;
   for (const Mention& m : mentions_) {
     if (m.unresolved || m.code.size() != 3) continue;
@@ -1018,7 +1024,17 @@ void SentenceCoder::FindEventPlace() {
       }
     }
   }
-  if (countries.size() == 1) event_place_ = *countries.begin();
+  if (countries.size() == 1) {
+    event_place_ = *countries.begin();
+    context_->place = event_place_;
+  } else if (countries.empty()) {
+    // No place of its own: the article's ("Police arrested twelve demonstrators" after "protesters
+    // rallied in Manila").
+    event_place_ = context_->place;
+    place_from_article_ = !event_place_.empty();
+  } else {
+    context_->place.clear();  // several countries: none is the place of what follows
+  }
 }
 
 int SentenceCoder::NounPhraseHead(int w) const {

@@ -34,6 +34,12 @@ actor Patrick Leahy
 
 constexpr char kEnglish[] = R"(agent GOV
   foreign minister | official
+agent COP
+  police
+agent CVL
+  protester | demonstrator
+verb arrest {arrested}
+  173  *
 verb meet {met}
   040  *
   040  * with +
@@ -331,6 +337,39 @@ TEST_F(CoderTest, EventsCarryTheSentencesIssueTags) {
       << explain_;
   // "tariffs" is not the phrase "tariff"; "South China Sea" is.
   EXPECT_EQ(last_events_[0].issues, (std::vector<std::string>{"MARITIME"}));
+}
+
+TEST_F(CoderTest, DomesticRolesTakeTheCountryWhereTheArticlePlacesItsEvents) {
+  const std::string in_laos =
+      "1\tPolice\tpolice\tNOUN\tNNS\t_\t2\tnsubj\t_\t_\n"
+      "2\tarrested\tarrest\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "3\tprotesters\tprotester\tNOUN\tNNS\t_\t2\tobj\t_\t_\n"
+      "4\tin\tin\tADP\tIN\t_\t5\tcase\t_\t_\n"
+      "5\tLaos\tLaos\tPROPN\tNNP\t_\t2\tobl\t_\t_\n\n";
+  const std::string nowhere =
+      "1\tPolice\tpolice\tNOUN\tNNS\t_\t2\tnsubj\t_\t_\n"
+      "2\tarrested\tarrest\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "3\tdemonstrators\tdemonstrator\tNOUN\tNNS\t_\t2\tobj\t_\t_\n\n";
+  const std::string in_both =
+      "1\tPolice\tpolice\tNOUN\tNNS\t_\t2\tnsubj\t_\t_\n"
+      "2\tarrested\tarrest\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "3\tprotesters\tprotester\tNOUN\tNNS\t_\t2\tobj\t_\t_\n"
+      "4\tin\tin\tADP\tIN\t_\t5\tcase\t_\t_\n"
+      "5\tLaos\tLaos\tPROPN\tNNP\t_\t2\tobl\t_\t_\n"
+      "6\tand\tand\tCCONJ\tCC\t_\t8\tcc\t_\t_\n"
+      "7\tin\tin\tADP\tIN\t_\t8\tcase\t_\t_\n"
+      "8\tVietnam\tVietnam\tPROPN\tNNP\t_\t5\tconj\t_\t_\n\n";
+  // A sentence with no place of its own takes the place an earlier one named.
+  EXPECT_EQ(Code(in_laos + nowhere),
+            (Lines{"LAOCOP 173 LAOCVL 2026-02-20", "LAOCOP 173 LAOCVL 2026-02-20"}))
+      << explain_;
+  EXPECT_NE(explain_.find("'Police' takes the country of the event's place (named in an earlier "
+                          "sentence): LAOCOP"),
+            std::string::npos)
+      << explain_;
+  // No place named, or two: the roles stay country-less and nothing is coded.
+  EXPECT_EQ(Code(nowhere), Lines{}) << explain_;
+  EXPECT_EQ(Code(in_both + nowhere), Lines{}) << explain_;
 }
 
 }  // namespace
