@@ -1811,14 +1811,34 @@ void SentenceCoder::EmitEvents(int verb, const std::string& code, const std::str
   // Last resort: the place of the event is its target for visits, appeals, aid and force
   // ("arrived in Hanoi for a visit", "called for a ceasefire in Sudan", "launched air strikes in
   // Syria"); not for words about things that happen there ("opposed the war in Vietnam").
-  if (targets.empty() && !options_.locatives_are_targets && !sources.empty() &&
+  // A target that is only the source again (a misparse hung the subject's own modifier on the
+  // verb: "Australian Foreign Minister Penny Wong arrived in Hanoi ... for a visit") is no target
+  // here either.
+  const bool only_self =
+      !targets.empty() && std::all_of(targets.begin(), targets.end(), [&](int t) {
+        return std::any_of(sources.begin(), sources.end(),
+                           [&](int src) { return resolved_[src].code == resolved_[t].code; });
+      });
+  if ((targets.empty() || only_self) && !options_.locatives_are_targets && !sources.empty() &&
       PlaceIsTarget(code)) {
-    int place = NominalAfter(verb, -1, infinitives, /*locatives=*/true);
-    if (place >= 0) {
-      targets = ActorsOf(place, false);
-      if (!targets.empty())
-        Say(fmt::format("'{}' has no other target: taking the place, {}", p_.words[verb].form,
-                        resolved_[targets[0]].code));
+    // The first actor of the verb's phrase, places included, that is not the source.
+    for (int after = -1;;) {
+      int place = NominalAfter(verb, after, infinitives, /*locatives=*/true);
+      if (place <= after) break;
+      after = place;
+      std::vector<int> places = ActorsOf(place, false);
+      places.erase(std::remove_if(places.begin(), places.end(),
+                                  [&](int t) {
+                                    for (int src : sources)
+                                      if (resolved_[src].code == resolved_[t].code) return true;
+                                    return false;
+                                  }),
+                   places.end());
+      if (places.empty()) continue;
+      targets = std::move(places);
+      Say(fmt::format("'{}' has no other target: taking the place, {}", p_.words[verb].form,
+                      resolved_[targets[0]].code));
+      break;
     }
   }
   if (match.compound) {

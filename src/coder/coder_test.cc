@@ -40,6 +40,8 @@ agent CVL
   protester | demonstrator
 verb arrest {arrested}
   173  *
+verb arrive
+  042  * for visit
 verb meet {met}
   040  *
   040  * with +
@@ -370,6 +372,24 @@ TEST_F(CoderTest, DomesticRolesTakeTheCountryWhereTheArticlePlacesItsEvents) {
   // No place named, or two: the roles stay country-less and nothing is coded.
   EXPECT_EQ(Code(nowhere), Lines{}) << explain_;
   EXPECT_EQ(Code(in_both + nowhere), Lines{}) << explain_;
+}
+
+TEST_F(CoderTest, AVisitWhoseOnlyTargetIsTheVisitorTakesThePlace) {
+  // A misparse hangs "Vietnamese foreign minister" (a title of the subject) on the verb, so the
+  // first actor of the verb's phrase is the visitor again; the place visited is the target.
+  EXPECT_EQ(Code("1\tVietnamese\tVietnamese\tADJ\tJJ\t_\t3\tamod\t_\t_\n"
+                 "2\tforeign\tforeign\tADJ\tJJ\t_\t3\tamod\t_\t_\n"
+                 "3\tminister\tminister\tNOUN\tNN\t_\t6\tadvmod\t_\t_\n"
+                 "4\tTo\tTo\tPROPN\tNNP\t_\t6\tnsubj\t_\t_\n"
+                 "5\tLam\tLam\tPROPN\tNNP\t_\t4\tflat\t_\t_\n"
+                 "6\tarrived\tarrive\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+                 "7\tin\tin\tADP\tIN\t_\t8\tcase\t_\t_\n"
+                 "8\tLaos\tLaos\tPROPN\tNNP\t_\t6\tobl\t_\t_\n"
+                 "9\tfor\tfor\tADP\tIN\t_\t11\tcase\t_\t_\n"
+                 "10\ta\ta\tDET\tDT\t_\t11\tdet\t_\t_\n"
+                 "11\tvisit\tvisit\tNOUN\tNN\t_\t6\tobl\t_\t_\n"),
+            (Lines{"VNMGOV 042 LAO 2026-02-20"}))
+      << explain_;
 }
 
 }  // namespace

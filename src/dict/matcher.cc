@@ -172,9 +172,17 @@ DictionaryMatcher::DictionaryMatcher(const DictionarySet& set, std::string_view 
     const ActorEntry& actor = set.actors[a];
     for (uint32_t n = 0; n < actor.names.size(); ++n) {
       if (!wanted(actor.names[n].lang)) continue;
-      auto [keys, exact] = tokens_of(actor.names[n].text);
-      Add(&actors_, keys, exact,
-          Candidate{a, n, {}, actor.names[n].capitals_only, actor.names[n].capital_initial});
+      const ActorName& name = actor.names[n];
+      auto [keys, exact] = tokens_of(name.text);
+      Add(&actors_, keys, exact, Candidate{a, n, {}, name.capitals_only, name.capital_initial});
+      // An English demonym names the people too: "Palestinians", "Israelis", "South Koreans"
+      // (not "Vietnamese", "French", "Swiss", which have no plural of their own).
+      if (name.kind == NameKind::kAdjective && name.lang == "en" && !name.capitals_only &&
+          (name.text.ends_with("an") || name.text.ends_with("i"))) {
+        auto [plural_keys, plural_exact] = tokens_of(name.text + "s");
+        Add(&actors_, plural_keys, plural_exact,
+            Candidate{a, n, {}, name.capitals_only, name.capital_initial});
+      }
     }
   }
   for (uint32_t g = 0; g < set.agents.size(); ++g) {

@@ -65,6 +65,13 @@ TEST_F(MatcherTest, LongestActorNameWithDatedCode) {
             std::vector<std::string>{"IGOSEAASN[0,5)"});
 }
 
+TEST_F(MatcherTest, EnglishDemonymsNameThePeopleInThePlural) {
+  EXPECT_EQ(Find("Americans protested", "2024-01-01"), std::vector<std::string>{"USA[0,1)"});
+  EXPECT_EQ(Find("American protesters", "2024-01-01"), std::vector<std::string>{"USA[0,1)"});
+  // A demonym without a plural of its own gets none.
+  EXPECT_EQ(Find("Vietnameses", "2024-01-01"), std::vector<std::string>{});
+}
+
 TEST_F(MatcherTest, VietnameseWithAndWithoutDiacritics) {
   EXPECT_EQ(Find("Tô Lâm", "2026-02-19"), std::vector<std::string>{"VNMGOV[0,2)"});
   EXPECT_EQ(Find("TÔ LÂM", "2026-02-19"), std::vector<std::string>{"VNMGOV[0,2)"});
