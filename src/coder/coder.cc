@@ -394,6 +394,20 @@ void SentenceCoder::FindMentions() {
       if (!inserted && it->second && it->second->entry != m.entry) it->second.reset();
       break;
     }
+    // Chinese and Korean names put the family name first, and the news calls them by it ("Xi",
+    // "Lee", "ông Tập"), however short.
+    static const std::unordered_set<std::string_view> kFamilyNameFirst = {"CHN", "TWN", "HKG",
+                                                                          "MAC", "KOR", "PRK"};
+    if (!kFamilyNameFirst.count(std::string_view(m.code).substr(0, 3))) continue;
+    for (int w = m.first; w <= m.last; ++w) {
+      const std::string& upos = p_.words[w].upos;
+      if (upos != "PROPN" && upos != "NNP" && upos != "Np") continue;
+      std::string key = Form(w).substr(0, Form(w).find(' '));
+      if (key.size() < 2) break;
+      auto [it, inserted] = context_->aliases.emplace(key, m);
+      if (!inserted && it->second && it->second->entry != m.entry) it->second.reset();
+      break;
+    }
   }
   // Pronouns are unresolved mentions of their own.
   for (int w = 0; w < n; ++w) {
@@ -497,13 +511,22 @@ int SentenceCoder::Resolve(int index, bool as_subject) {
     // Only a definite role refers back ("the Party chief", "the minister"; Vietnamese titles
     // have no article): "an official", "officials" are somebody new.
     if (sentence_.language == "vi" || Definite(m)) {
-      pick = scan([&](const HistoryItem& h) { return h.mention.agent == m.agent; });
+      // A plural role ("the two leaders") is several people, none of them alone.
+      bool plural = false;
+      for (int w = m.first; w <= m.last; ++w) {
+        if (Head(w) >= m.first && Head(w) <= m.last) continue;
+        const Word& head = p_.words[w];
+        plural |= head.xpos == "NNS" || head.feats.find("Number=Plur") != std::string::npos;
+      }
+      pick = scan([&](const HistoryItem& h) {
+        return h.mention.agent == m.agent && !(plural && h.mention.person);
+      });
       if (!pick && m.code.size() >= 3) {
         // Another title of the same role refers to a person who holds it ("the Secretary of
         // State" after "Antony Blinken"); "troops" is not "Russian forces".
         std::string role = m.code;
         pick = scan([&](const HistoryItem& h) {
-          return h.mention.person && h.mention.code.size() > role.size() &&
+          return !plural && h.mention.person && h.mention.code.size() > role.size() &&
                  h.mention.code.compare(h.mention.code.size() - role.size(), role.size(), role) ==
                      0;
         });
@@ -818,8 +841,22 @@ std::vector<int> SentenceCoder::SubjectsOf(int verb, bool* passive) {
     if (agent < 0) agent = NominalAfter(verb, -1);
     return ActorsOf(agent, true);
   }
-  for (int c : children_[verb])
-    if (IsSubjectRel(Rel(c))) return ActorsOf(c, true);
+  // Two subjects with a verb between them are a misparse of two clauses ("The two leaders
+  // discussed trade, and Merz invited Lee"): the one of the verb's own clause, nearest before it.
+  // Without a verb between them they are one subject misread ("The Philippines and the EU (EU)").
+  int subject = -1;
+  for (int c : children_[verb]) {
+    if (!IsSubjectRel(Rel(c))) continue;
+    if (subject < 0) {
+      subject = c;
+      continue;
+    }
+    if (c > verb || c < subject) continue;
+    bool clause_between = false;
+    for (int w = subject + 1; w < c; ++w) clause_between |= p_.words[w].upos == "VERB";
+    if (clause_between) subject = c;
+  }
+  if (subject >= 0) return ActorsOf(subject, true);
   // No subject of its own: a controlled or coordinated verb takes its governor's
   // ("X is about to restore ties", "X met Y and signed ..."); a relative clause takes its noun.
   int h = Head(verb);
@@ -1664,6 +1701,12 @@ void SentenceCoder::ComposeByFamily(const std::vector<std::string>& verb_code,
         } else if (e.source.code != source.code) {
           c.target = e.source;
         }
+      } else if (int object = ObjectOf(v); object >= 0) {
+        // The governor's object who is to act is whom the intent concerns: "invited Lee to visit
+        // Berlin" is an invitation to Lee (036), not to Berlin.
+        std::vector<int> invited = ActorsOf(object, false);
+        if (!invited.empty() && resolved_[invited.front()].code == e.source.code)
+          c.target = ToEventActor(resolved_[invited.front()]);
       }
       if (c.source.code == c.target.code) continue;
       Say(fmt::format("'{}' ({}) over '{}' ({}): {} {} {}", p_.words[v].form,

@@ -26,6 +26,18 @@ actor To Lam
   en To Lam
   vi Tô Lâm
   role VNMGOV 2024-08-03 -
+actor Lee Jae-myung
+  code KORELI
+  en Lee Jae-myung
+  role KORGOV 2025-06-04 -
+actor Germany
+  code DEU
+  en Germany
+  en.place Berlin
+actor Friedrich Merz
+  code DEUELI
+  en Friedrich Merz
+  role DEUGOV 2025-05-06 -
 actor Patrick Leahy
   code USAELI
   en Patrick Leahy
@@ -33,7 +45,7 @@ actor Patrick Leahy
 )";
 
 constexpr char kEnglish[] = R"(agent GOV
-  foreign minister | official
+  foreign minister | official | leader
 agent COP
   police
 agent CVL
@@ -42,6 +54,12 @@ verb arrest {arrested}
   173  *
 verb arrive
   042  * for visit
+verb invite {invited}
+  036  *
+verb visit
+  042  *
+verb discuss {discussed}
+  040  *
 verb meet {met}
   040  *
   040  * with +
@@ -390,6 +408,34 @@ TEST_F(CoderTest, AVisitWhoseOnlyTargetIsTheVisitorTakesThePlace) {
                  "11\tvisit\tvisit\tNOUN\tNN\t_\t6\tobl\t_\t_\n"),
             (Lines{"VNMGOV 042 LAO 2026-02-20"}))
       << explain_;
+}
+
+TEST_F(CoderTest, InvitationsGoToTheInvitedAndKoreanNamesByTheFamilyName) {
+  const std::string met =
+      "1\tFriedrich\tFriedrich\tPROPN\tNNP\t_\t2\tflat\t_\t_\n"
+      "2\tMerz\tMerz\tPROPN\tNNP\t_\t3\tnsubj\t_\t_\n"
+      "3\tmet\tmeet\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "4\tLee\tLee\tPROPN\tNNP\t_\t3\tobj\t_\t_\n"
+      "5\tJae-myung\tJae-myung\tPROPN\tNNP\t_\t4\tflat\t_\t_\n\n";
+  // Two subjects with a verb between them (a misparse of two clauses): "invited" is Merz's. "The
+  // two leaders" are both of them, not Lee alone; "Lee" alone is Lee Jae-myung.
+  const std::string invited =
+      "1\tThe\tthe\tDET\tDT\t_\t3\tdet\t_\t_\n"
+      "2\ttwo\ttwo\tNUM\tCD\t_\t3\tnummod\t_\t_\n"
+      "3\tleaders\tleader\tNOUN\tNNS\t_\t7\tnsubj\t_\t_\n"
+      "4\tdiscussed\tdiscuss\tVERB\tVBD\t_\t3\tacl\t_\t_\n"
+      "5\ttrade\ttrade\tNOUN\tNN\t_\t4\tobj\t_\t_\n"
+      "6\tMerz\tMerz\tPROPN\tNNP\t_\t7\tnsubj\t_\t_\n"
+      "7\tinvited\tinvite\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "8\tLee\tLee\tPROPN\tNNP\t_\t7\tobj\t_\t_\n"
+      "9\tto\tto\tPART\tTO\t_\t10\tmark\t_\t_\n"
+      "10\tvisit\tvisit\tVERB\tVB\t_\t7\txcomp\t_\t_\n"
+      "11\tBerlin\tBerlin\tPROPN\tNNP\t_\t10\tobj\t_\t_\n";
+  EXPECT_EQ(Code(met + invited, "2025-07-02"),
+            (Lines{"DEUGOV 040 KORGOV 2025-07-02", "DEUGOV 036 KORGOV 2025-07-02"}))
+      << explain_;
+  EXPECT_EQ(last_events_.back().target.text, "Lee");
+  EXPECT_EQ(last_events_.back().verb_pattern, "(invited) visit: *");
 }
 
 }  // namespace
