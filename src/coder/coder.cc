@@ -380,6 +380,11 @@ void SentenceCoder::FindMentions() {
     mention_of_[w] = static_cast<int>(mentions_.size());
     mentions_.push_back(std::move(m));
   }
+  // An alias of two people is nobody's.
+  auto remember = [&](const std::string& key, const Mention& m) {
+    auto [it, inserted] = context_->aliases.emplace(key, m);
+    if (!inserted && it->second && it->second->entry != m.entry) it->second.reset();
+  };
   for (const Mention& m : mentions_) {
     if (!m.person || m.unresolved || m.entry.empty()) continue;
     // The last proper-noun word of the mention, last syllable for Vietnamese words.
@@ -389,9 +394,7 @@ void SentenceCoder::FindMentions() {
       std::string key = Form(w);
       size_t space = key.rfind(' ');
       if (space != std::string::npos) key = key.substr(space + 1);
-      if (key.size() < 3) break;
-      auto [it, inserted] = context_->aliases.emplace(key, m);
-      if (!inserted && it->second && it->second->entry != m.entry) it->second.reset();
+      if (key.size() >= 3) remember(key, m);
       break;
     }
     // Chinese and Korean names put the family name first, and the news calls them by it ("Xi",
@@ -403,9 +406,7 @@ void SentenceCoder::FindMentions() {
       const std::string& upos = p_.words[w].upos;
       if (upos != "PROPN" && upos != "NNP" && upos != "Np") continue;
       std::string key = Form(w).substr(0, Form(w).find(' '));
-      if (key.size() < 2) break;
-      auto [it, inserted] = context_->aliases.emplace(key, m);
-      if (!inserted && it->second && it->second->entry != m.entry) it->second.reset();
+      if (key.size() >= 2) remember(key, m);
       break;
     }
   }
@@ -1748,6 +1749,11 @@ void SentenceCoder::EmitEvents(int verb, const std::string& code, const std::str
   } else {
     sources = SubjectsOf(verb, &passive);
   }
+  // A target that is one of the sources again.
+  auto is_source = [&](int t) {
+    return std::any_of(sources.begin(), sources.end(),
+                       [&](int src) { return resolved_[src].code == resolved_[t].code; });
+  };
   // A pattern that names words may reach into a subjectless infinitive for its target, as
   // PETRARCH's verb phrase does ("signed an accord to supply Gondor": SIGN * ACCORD).
   const bool infinitives = options_.petrarch_verb_phrases && !match.words.empty();
@@ -1828,13 +1834,7 @@ void SentenceCoder::EmitEvents(int verb, const std::string& code, const std::str
         for (int cc : children_[c])
           if (IsSubjectRel(Rel(cc)) || IsPassiveSubjectRel(Rel(cc))) targets = ActorsOf(cc, false);
         size_t before = targets.size();
-        targets.erase(std::remove_if(targets.begin(), targets.end(),
-                                     [&](int t) {
-                                       for (int src : sources)
-                                         if (resolved_[src].code == resolved_[t].code) return true;
-                                       return false;
-                                     }),
-                      targets.end());
+        targets.erase(std::remove_if(targets.begin(), targets.end(), is_source), targets.end());
         if (targets.empty() && before > 0) targets = ActorsOf(NominalAfter(c, -1), false);
         if (!targets.empty()) break;
       }
@@ -1857,11 +1857,7 @@ void SentenceCoder::EmitEvents(int verb, const std::string& code, const std::str
   // A target that is only the source again (a misparse hung the subject's own modifier on the
   // verb: "Australian Foreign Minister Penny Wong arrived in Hanoi ... for a visit") is no target
   // here either.
-  const bool only_self =
-      !targets.empty() && std::all_of(targets.begin(), targets.end(), [&](int t) {
-        return std::any_of(sources.begin(), sources.end(),
-                           [&](int src) { return resolved_[src].code == resolved_[t].code; });
-      });
+  const bool only_self = !targets.empty() && std::all_of(targets.begin(), targets.end(), is_source);
   if ((targets.empty() || only_self) && !options_.locatives_are_targets && !sources.empty() &&
       PlaceIsTarget(code)) {
     // The first actor of the verb's phrase, places included, that is not the source.
@@ -1870,13 +1866,7 @@ void SentenceCoder::EmitEvents(int verb, const std::string& code, const std::str
       if (place <= after) break;
       after = place;
       std::vector<int> places = ActorsOf(place, false);
-      places.erase(std::remove_if(places.begin(), places.end(),
-                                  [&](int t) {
-                                    for (int src : sources)
-                                      if (resolved_[src].code == resolved_[t].code) return true;
-                                    return false;
-                                  }),
-                   places.end());
+      places.erase(std::remove_if(places.begin(), places.end(), is_source), places.end());
       if (places.empty()) continue;
       targets = std::move(places);
       Say(fmt::format("'{}' has no other target: taking the place, {}", p_.words[verb].form,

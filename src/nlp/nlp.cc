@@ -116,17 +116,19 @@ void NlpPipeline::SetKnownNames(const std::vector<std::string>& names) {
 void NlpPipeline::ForceKnownNames(const Sentence& sentence, std::vector<bool>* begins) const {
   const std::vector<Token>& tokens = sentence.tokens;
   const size_t n = tokens.size();
-  std::vector<bool> capital(n);
-  for (size_t i = 0; i < n; ++i) capital[i] = StartsWithCapital(tokens[i].text);
+  // Capitalised syllables folded once each; empty for the others.
+  std::vector<std::string> folded(n);
+  for (size_t i = 0; i < n; ++i)
+    if (StartsWithCapital(tokens[i].text)) folded[i] = FoldForMatch(tokens[i].text);
   std::string key;
   for (size_t i = 0; i + 1 < n;) {
     size_t matched = 0;
-    if (capital[i]) {
-      key = FoldForMatch(tokens[i].text);
+    if (!folded[i].empty()) {
+      key = folded[i];
       for (size_t len = 2; len <= static_cast<size_t>(longest_known_name_) && i + len <= n; ++len) {
-        if (!capital[i + len - 1]) break;
+        if (folded[i + len - 1].empty()) break;
         key += ' ';
-        key += FoldForMatch(tokens[i + len - 1].text);
+        key += folded[i + len - 1];
         if (known_names_.count(key)) matched = len;
       }
     }
