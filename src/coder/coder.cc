@@ -1104,13 +1104,7 @@ bool SentenceCoder::WordMatches(const PatternItem& item, int w) const {
       if (hit(alt)) return true;
     return false;
   }
-  if (item.kind == PatternItem::Kind::kSet) {
-    const auto& sets = matcher_.dictionaries().sets;
-    auto it = sets.find(item.set_key);
-    if (it == sets.end()) return false;
-    for (const std::string& member : it->second.members)
-      if (hit(member)) return true;
-  }
+  if (item.kind == PatternItem::Kind::kSet) return matcher_.InWordSet(item, lemma, form);
   return false;
 }
 
@@ -1236,6 +1230,9 @@ PatternResult SentenceCoder::MatchPattern(const VerbPattern& pattern, int verb,
         // A Vietnamese multi-syllable item may be one word or several consecutive words.
         int found = -1;
         int found_first = -1;  // first word of a multi-word match
+        const std::vector<std::string>& alternatives = item.kind == PatternItem::Kind::kSet
+                                                           ? matcher_.MultiWordMembers(item)
+                                                           : item.alternatives;
         for (int w : phrase) {
           if (w <= last) continue;
           if (in_group && group_prev >= 0 && NounPhraseHead(w) != NounPhraseHead(group_prev))
@@ -1245,29 +1242,22 @@ PatternResult SentenceCoder::MatchPattern(const VerbPattern& pattern, int verb,
             found = w;
             break;
           }
-          const std::vector<std::string>* alternatives = &item.alternatives;
-          if (item.kind == PatternItem::Kind::kSet) {
-            auto it = matcher_.dictionaries().sets.find(item.set_key);
-            alternatives = it == matcher_.dictionaries().sets.end() ? nullptr : &it->second.members;
-          }
-          if (alternatives) {
-            // Multi-word alternatives ("economic sanctions", Vietnamese "chuyến thăm") match
-            // consecutive words.
-            for (const std::string& alt : *alternatives) {
-              if (alt.find(' ') == std::string::npos) continue;
-              std::string joined = Form(w);
-              int end = w;
-              while (joined.size() < alt.size() && end + 1 < static_cast<int>(p_.words.size())) {
-                joined += " " + Form(++end);
-              }
-              if (joined == alt) {
-                found = end;
-                found_first = w;
-                break;
-              }
+          // Multi-word alternatives ("economic sanctions", Vietnamese "chuyến thăm") match
+          // consecutive words.
+          for (const std::string& alt : alternatives) {
+            if (alt.find(' ') == std::string::npos) continue;
+            std::string joined = Form(w);
+            int end = w;
+            while (joined.size() < alt.size() && end + 1 < static_cast<int>(p_.words.size())) {
+              joined += " " + Form(++end);
             }
-            if (found >= 0) break;
+            if (joined == alt) {
+              found = end;
+              found_first = w;
+              break;
+            }
           }
+          if (found >= 0) break;
         }
         if (found < 0) return r;
         // Every word of a multi-word match counts: "austrian gold florin" is more specific than
@@ -1992,28 +1982,35 @@ std::vector<Event> SentenceCoder::Code() {
       std::string_view rel = BaseRel(Rel(v));
       if (rel == "aux" || rel == "cop" || rel == "auxpass") continue;
     }
-    std::string lemma = Lemma(v);
+    const std::string& lemma = Lemma(v);
     std::vector<VerbRef> refs;
-    auto find = [&](const std::string& w) { return matcher_.FindVerb(w, !has_diacritics_); };
+    auto find = [&](const std::string& w) { return matcher_.FindFoldedVerb(w, !has_diacritics_); };
+    // "first second" as a verb form, looked up only when some multi-word form starts like it.
+    auto find_pair = [&](const std::string& first, const std::string& second) {
+      static const std::vector<VerbRef> kNone;
+      if (!matcher_.StartsVerbPhrase(std::string_view(first).substr(0, first.find(' '))))
+        return kNone;
+      return find(first + " " + second);
+    };
     // Phrasal verbs first ("back down", "call off"); a particle the parser took for a
     // preposition still follows the verb directly ("cordoned off the roads").
     for (int c : children_[v]) {
       if (Rel(c) == "compound:prt" || Rel(c) == "prt") {
-        refs = find(lemma + " " + Lemma(c));
-        if (refs.empty()) refs = find(Form(v) + " " + Lemma(c));
+        refs = find_pair(lemma, Lemma(c));
+        if (refs.empty()) refs = find_pair(Form(v), Lemma(c));
       }
     }
     if (refs.empty() && sentence_.language != "vi" && v + 1 < n &&
         (p_.words[v + 1].upos == "ADP" || p_.words[v + 1].upos == "PART" ||
          p_.words[v + 1].upos == "ADV")) {
-      refs = find(lemma + " " + Form(v + 1));
-      if (refs.empty()) refs = find(Form(v) + " " + Form(v + 1));
+      refs = find_pair(lemma, Form(v + 1));
+      if (refs.empty()) refs = find_pair(Form(v), Form(v + 1));
     }
     // Vietnamese verbs the segmenter split ("điện" + "đàm"): the verb with a neighbouring word.
     if (refs.empty() && sentence_.language == "vi") {
-      if (v > 0 && !used[v - 1] && !(refs = find(Form(v - 1) + " " + Form(v))).empty()) {
+      if (v > 0 && !used[v - 1] && !(refs = find_pair(Form(v - 1), Form(v))).empty()) {
         used[v - 1] = true;
-      } else if (v + 1 < n && !used[v + 1] && !(refs = find(Form(v) + " " + Form(v + 1))).empty()) {
+      } else if (v + 1 < n && !used[v + 1] && !(refs = find_pair(Form(v), Form(v + 1))).empty()) {
         used[v + 1] = true;
       }
     }

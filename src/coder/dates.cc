@@ -3,6 +3,7 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
 #include <charconv>
 #include <cstdlib>
 #include <string_view>
@@ -13,6 +14,11 @@ namespace {
 std::string Lower(std::string_view s) {
   std::string out;
   out.reserve(s.size());
+  if (std::all_of(s.begin(), s.end(),
+                  [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+    for (char c : s) out += c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+    return out;
+  }
   int32_t i = 0;
   const int32_t n = static_cast<int32_t>(s.size());
   while (i < n) {
@@ -34,7 +40,9 @@ int MonthNumber(std::string_view w) {
                                                  "may",       "june",     "july",     "august",
                                                  "september", "october",  "november", "december"};
   if (!w.empty() && w.back() == '.') w.remove_suffix(1);
+  if (w.size() < 3 || w.size() > 9) return 0;  // "may" .. "september"
   for (int m = 0; m < 12; ++m) {
+    if (w[0] != kMonths[m][0]) continue;
     if (w == kMonths[m]) return m + 1;
     if (w.size() >= 3 && m != 4 && kMonths[m].substr(0, w.size()) == w && w.size() <= 4 &&
         (w.size() == 3 || w == "sept"))

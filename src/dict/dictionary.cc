@@ -129,6 +129,13 @@ bool IsWrittenInCapitals(std::string_view text) {
 }
 
 bool StartsWithCapital(std::string_view text) {
+  size_t k = 0;  // ASCII up to the first letter needs no ICU
+  for (; k < text.size() && static_cast<unsigned char>(text[k]) < 0x80; ++k) {
+    if (text[k] >= 'A' && text[k] <= 'Z') return true;
+    if (text[k] >= 'a' && text[k] <= 'z') return false;
+  }
+  if (k == text.size()) return false;
+  text.remove_prefix(k);
   icu::UnicodeString u = icu::UnicodeString::fromUTF8(
       icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
   for (int32_t i = 0; i < u.length();) {

@@ -42,6 +42,21 @@ void DropPossessive(std::string* key) {
   }
 }
 
+// Whether `joined` is parts[begin, end) joined by kJoin (without building that string).
+bool JoinedEquals(std::string_view joined, const std::vector<std::string>& parts, size_t begin,
+                  size_t end) {
+  size_t pos = 0;
+  for (size_t i = begin; i < end; ++i) {
+    if (i > begin) {
+      if (pos >= joined.size() || joined[pos] != kJoin) return false;
+      ++pos;
+    }
+    if (joined.compare(pos, parts[i].size(), parts[i]) != 0) return false;
+    pos += parts[i].size();
+  }
+  return pos == joined.size();
+}
+
 std::string Joined(const std::vector<std::string>& parts, size_t begin, size_t end) {
   std::string out;
   for (size_t i = begin; i < end; ++i) {
@@ -75,7 +90,7 @@ MatchTokens PrepareTokens(const std::vector<Token>& tokens) {
   for (const Token& token : tokens) {
     std::string exact = FoldToken(token.text, true);
     // FoldForMatch unifies typographic apostrophes, so "’s" is "'s" here.
-    std::string key = FoldToken(token.text, false);
+    std::string key = IsAscii(exact) ? exact : StripFoldedDiacritics(exact);
     DropPossessive(&exact);
     DropPossessive(&key);
     if (exact != key) out.has_diacritics = true;
@@ -94,68 +109,91 @@ MatchTokens PrepareText(std::string_view text) {
   return PrepareTokens(Tokenize(normalized));
 }
 
+uint32_t DictionaryMatcher::Index::Child(uint32_t node, uint32_t token) const {
+  auto it = edges.find(static_cast<uint64_t>(node) << 32 | token);
+  return it == edges.end() ? kNoToken : it->second;
+}
+
+uint32_t DictionaryMatcher::Intern(const std::string& key) {
+  return vocabulary_.emplace(key, static_cast<uint32_t>(vocabulary_.size())).first->second;
+}
+
+uint32_t DictionaryMatcher::TokenId(const std::string& key) const {
+  auto it = vocabulary_.find(key);
+  return it == vocabulary_.end() ? kNoToken : it->second;
+}
+
+std::vector<uint32_t> DictionaryMatcher::TokenIds(const MatchTokens& tokens, size_t begin,
+                                                  size_t limit) const {
+  limit = std::min(limit, tokens.size());
+  std::vector<uint32_t> ids(limit, kNoToken);
+  for (size_t i = begin; i < limit; ++i) ids[i] = TokenId(tokens.keys[i]);
+  return ids;
+}
+
 void DictionaryMatcher::Add(Index* index, const std::vector<std::string>& keys,
                             const std::vector<std::string>& exact, Candidate candidate) {
   if (keys.empty()) return;
-  std::string prefix;
+  uint32_t node = 0;
   for (size_t i = 0; i < keys.size(); ++i) {
-    if (i > 0) prefix += kJoin;
-    prefix += keys[i];
-    Node& node = (*index)[prefix];
+    const uint64_t edge = static_cast<uint64_t>(node) << 32 | Intern(keys[i]);
+    auto [it, inserted] = index->edges.emplace(edge, static_cast<uint32_t>(index->nodes.size()));
+    if (inserted) index->nodes.emplace_back();
+    node = it->second;
     if (i + 1 < keys.size()) {
-      node.has_longer = true;
-    } else {
-      candidate.exact = Joined(exact, 0, exact.size());
-      for (Candidate& c : node.candidates) {
-        if (c.index == candidate.index) {  // the same entry under two spellings with one key
-          c.capitals_only = c.capitals_only && candidate.capitals_only;
-          c.capital_initial = c.capital_initial && candidate.capital_initial;
-          return;
-        }
-      }
-      node.candidates.push_back(std::move(candidate));
+      index->nodes[node].has_longer = true;
+      continue;
     }
+    candidate.exact = Joined(exact, 0, exact.size());
+    candidate.has_diacritics = candidate.exact != Joined(keys, 0, keys.size());
+    for (Candidate& c : index->nodes[node].candidates) {
+      if (c.index == candidate.index) {  // the same entry under two spellings with one key
+        c.capitals_only = c.capitals_only && candidate.capitals_only;
+        c.capital_initial = c.capital_initial && candidate.capital_initial;
+        return;
+      }
+    }
+    index->nodes[node].candidates.push_back(std::move(candidate));
   }
 }
 
 const DictionaryMatcher::Candidate* DictionaryMatcher::Longest(const Index& index,
                                                                const MatchTokens& tokens,
+                                                               const std::vector<uint32_t>& ids,
                                                                size_t start, size_t limit,
                                                                size_t* end) {
-  limit = std::min(limit, tokens.size());
+  limit = std::min({limit, tokens.size(), ids.size()});
   const Candidate* best = nullptr;
-  std::string key;
   bool all_capitals = true;
+  uint32_t node = 0;
   for (size_t i = start; i < limit; ++i) {
-    if (i > start) key += kJoin;
-    key += tokens.keys[i];
+    if (ids[i] == kNoToken) break;
+    node = index.Child(node, ids[i]);
+    if (node == kNoToken) break;
     all_capitals = all_capitals && (i >= tokens.capitals.size() || tokens.capitals[i]);
-    auto it = index.find(key);
-    if (it == index.end()) break;
+    const Node& here = index.nodes[node];
     // Among the entries of this spelling: those allowed by the case of the text, preferring the one
     // whose spelling with diacritics equals the text's.
     // In text written with diacritics, an entry written with diacritics must have the same ones:
     // Vietnamese "quan" (official) is not "quân" (troops). Text written without diacritics, and
     // entries written without them ("To Lam"), match by letters alone.
-    const std::string exact = Joined(tokens.exact, start, i + 1);
     const Candidate* found = nullptr;
-    for (const Candidate& c : it->second.candidates) {
+    for (const Candidate& c : here.candidates) {
       if (c.capitals_only && !all_capitals) continue;
       if (c.capital_initial && tokens.any_capital && start < tokens.initial.size() &&
           !tokens.initial[start])
         continue;
-      if (c.exact == exact) {
+      if (JoinedEquals(c.exact, tokens.exact, start, i + 1)) {
         found = &c;
         break;
       }
-      bool entry_has_diacritics = c.exact != key;
-      if (found == nullptr && !(tokens.has_diacritics && entry_has_diacritics)) found = &c;
+      if (found == nullptr && !(tokens.has_diacritics && c.has_diacritics)) found = &c;
     }
     if (found != nullptr) {
       best = found;
       *end = i + 1;
     }
-    if (!it->second.has_longer) break;
+    if (!here.has_longer) break;
   }
   return best;
 }
@@ -197,12 +235,18 @@ DictionaryMatcher::DictionaryMatcher(const DictionarySet& set, std::string_view 
           Candidate{g, 0, {}, agent.capitals_only && form == agent.noun, false});
     }
   }
+  for (const auto& [key, word_set] : set.sets) {
+    StringMap<char>& members = set_members_[key];
+    for (const std::string& member : word_set.members) {
+      members.emplace(member, 1);
+      if (member.find(' ') != std::string::npos) set_phrases_[key].push_back(member);
+    }
+  }
   for (const VerbBlock& block : set.verbs) {
     if (!wanted(block.lang)) continue;
     for (const VerbWord& verb : block.verbs) {
       for (const std::string& form : verb.forms) {
-        auto add = [&](std::unordered_map<std::string, std::vector<VerbRef>>* map,
-                       const std::string& key) {
+        auto add = [&](StringMap<std::vector<VerbRef>>* map, const std::string& key) {
           auto& refs = (*map)[key];
           if (std::none_of(refs.begin(), refs.end(),
                            [&](const VerbRef& r) { return r.verb == &verb; })) {
@@ -211,6 +255,11 @@ DictionaryMatcher::DictionaryMatcher(const DictionarySet& set, std::string_view 
         };
         add(&verbs_, form);
         add(&verbs_plain_, FoldToken(form, false));
+        const size_t space = form.find(' ');
+        if (space != std::string::npos) {
+          verb_phrase_starts_.emplace(FoldToken(form.substr(0, space), true), 1);
+          verb_phrase_starts_.emplace(FoldToken(form.substr(0, space), false), 1);
+        }
       }
     }
   }
@@ -218,8 +267,19 @@ DictionaryMatcher::DictionaryMatcher(const DictionarySet& set, std::string_view 
 
 std::optional<ActorMatch> DictionaryMatcher::MatchActorAt(const MatchTokens& tokens, size_t start,
                                                           const Date& date, size_t limit) const {
+  return ActorAt(tokens, TokenIds(tokens, start, limit), start, date, limit);
+}
+
+std::optional<AgentMatch> DictionaryMatcher::MatchAgentAt(const MatchTokens& tokens, size_t start,
+                                                          size_t limit) const {
+  return AgentAt(tokens, TokenIds(tokens, start, limit), start, limit);
+}
+
+std::optional<ActorMatch> DictionaryMatcher::ActorAt(const MatchTokens& tokens,
+                                                     const std::vector<uint32_t>& ids, size_t start,
+                                                     const Date& date, size_t limit) const {
   size_t end = start;
-  const Candidate* c = Longest(actors_, tokens, start, limit, &end);
+  const Candidate* c = Longest(actors_, tokens, ids, start, limit, &end);
   if (c == nullptr) return std::nullopt;
   ActorMatch match;
   match.begin = start;
@@ -231,10 +291,11 @@ std::optional<ActorMatch> DictionaryMatcher::MatchActorAt(const MatchTokens& tok
   return match;
 }
 
-std::optional<AgentMatch> DictionaryMatcher::MatchAgentAt(const MatchTokens& tokens, size_t start,
-                                                          size_t limit) const {
+std::optional<AgentMatch> DictionaryMatcher::AgentAt(const MatchTokens& tokens,
+                                                     const std::vector<uint32_t>& ids, size_t start,
+                                                     size_t limit) const {
   size_t end = start;
-  const Candidate* c = Longest(agents_, tokens, start, limit, &end);
+  const Candidate* c = Longest(agents_, tokens, ids, start, limit, &end);
   if (c == nullptr) return std::nullopt;
   return AgentMatch{start, end, &set_->agents[c->index]};
 }
@@ -242,6 +303,7 @@ std::optional<AgentMatch> DictionaryMatcher::MatchAgentAt(const MatchTokens& tok
 std::vector<CodedActor> DictionaryMatcher::FindActors(const MatchTokens& tokens, const Date& date,
                                                       size_t begin, size_t limit) const {
   limit = std::min(limit, tokens.size());
+  const std::vector<uint32_t> ids = TokenIds(tokens, begin, limit);
   std::vector<CodedActor> out;
   auto combine = [](const ActorMatch& actor, const AgentMatch& agent) {
     CodedActor coded;
@@ -264,8 +326,12 @@ std::vector<CodedActor> DictionaryMatcher::FindActors(const MatchTokens& tokens,
   };
   size_t i = begin;
   while (i < limit) {
-    std::optional<ActorMatch> actor = MatchActorAt(tokens, i, date, limit);
-    std::optional<AgentMatch> agent = MatchAgentAt(tokens, i, limit);
+    if (ids[i] == kNoToken) {  // no name or agent noun starts with this token
+      ++i;
+      continue;
+    }
+    std::optional<ActorMatch> actor = ActorAt(tokens, ids, i, date, limit);
+    std::optional<AgentMatch> agent = AgentAt(tokens, ids, i, limit);
     std::optional<CodedActor> best;
     auto consider = [&](CodedActor candidate) {
       if (!best || candidate.end > best->end) best = std::move(candidate);
@@ -279,7 +345,7 @@ std::vector<CodedActor> DictionaryMatcher::FindActors(const MatchTokens& tokens,
       consider(alone);
       size_t j = actor->end;
       if (j < limit && tokens.keys[j] == "'s") ++j;
-      if (auto next = MatchAgentAt(tokens, j, limit)) consider(combine(*actor, *next));
+      if (auto next = AgentAt(tokens, ids, j, limit)) consider(combine(*actor, *next));
     }
     if (agent) {
       CodedActor alone;
@@ -290,7 +356,7 @@ std::vector<CodedActor> DictionaryMatcher::FindActors(const MatchTokens& tokens,
       consider(alone);
       // "foreign minister of Vietnam", "Ngoại trưởng Mỹ", "Bộ trưởng Ngoại giao của Việt Nam".
       for (size_t j = agent->end; j <= agent->end + 2 && j < limit; ++j) {
-        if (auto next = MatchActorAt(tokens, j, date, limit)) {
+        if (auto next = ActorAt(tokens, ids, j, date, limit)) {
           consider(combine(*next, *agent));
           break;
         }
@@ -307,15 +373,37 @@ std::vector<CodedActor> DictionaryMatcher::FindActors(const MatchTokens& tokens,
   return out;
 }
 
-std::vector<VerbRef> DictionaryMatcher::FindVerb(std::string_view word,
-                                                 bool allow_without_diacritics) const {
-  std::string exact = FoldToken(word, true);
-  auto it = verbs_.find(exact);
+const std::vector<VerbRef>& DictionaryMatcher::FindVerb(std::string_view word,
+                                                        bool allow_without_diacritics) const {
+  return FindFoldedVerb(FoldToken(word, true), allow_without_diacritics);
+}
+
+const std::vector<VerbRef>& DictionaryMatcher::FindFoldedVerb(std::string_view folded,
+                                                              bool allow_without_diacritics) const {
+  static const std::vector<VerbRef> kNone;
+  auto it = verbs_.find(folded);
   if (it != verbs_.end()) return it->second;
-  if (!allow_without_diacritics) return {};
-  auto plain = verbs_plain_.find(FoldToken(word, false));
-  if (plain != verbs_plain_.end()) return plain->second;
-  return {};
+  if (!allow_without_diacritics) return kNone;
+  auto plain = IsAscii(folded) ? verbs_plain_.find(folded)
+                               : verbs_plain_.find(StripFoldedDiacritics(folded));
+  return plain != verbs_plain_.end() ? plain->second : kNone;
+}
+
+bool DictionaryMatcher::InWordSet(const PatternItem& item, std::string_view lemma,
+                                  std::string_view form) const {
+  auto it = set_members_.find(item.set_key);
+  if (it == set_members_.end()) return false;
+  return it->second.find(lemma) != it->second.end() || it->second.find(form) != it->second.end();
+}
+
+const std::vector<std::string>& DictionaryMatcher::MultiWordMembers(const PatternItem& item) const {
+  static const std::vector<std::string> kNone;
+  auto it = set_phrases_.find(item.set_key);
+  return it == set_phrases_.end() ? kNone : it->second;
+}
+
+bool DictionaryMatcher::StartsVerbPhrase(std::string_view first) const {
+  return verb_phrase_starts_.find(first) != verb_phrase_starts_.end();
 }
 
 }  // namespace dyad

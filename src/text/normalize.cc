@@ -271,8 +271,11 @@ std::string FoldForMatch(std::string_view text) {
 }
 
 std::string FoldWithoutDiacritics(std::string_view text) {
-  std::string folded = FoldForMatch(text);
-  if (IsAscii(folded)) return folded;
+  return StripFoldedDiacritics(FoldForMatch(text));
+}
+
+std::string StripFoldedDiacritics(std::string_view folded) {
+  if (IsAscii(folded)) return std::string(folded);
   UErrorCode status = U_ZERO_ERROR;
   icu::UnicodeString d = Nfd().normalize(icu::UnicodeString::fromUTF8(folded), status);
   icu::UnicodeString out;

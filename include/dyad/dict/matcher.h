@@ -6,6 +6,7 @@
 #ifndef DYAD_DICT_MATCHER_H_
 #define DYAD_DICT_MATCHER_H_
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -102,36 +103,80 @@ class DictionaryMatcher {
   // exact hit.
   // `allow_without_diacritics` false: exact spelling only (for text written with diacritics, where
   // "đàm" must not find "đâm").
-  std::vector<VerbRef> FindVerb(std::string_view word, bool allow_without_diacritics = true) const;
+  // The result stays valid as long as the matcher.
+  const std::vector<VerbRef>& FindVerb(std::string_view word,
+                                       bool allow_without_diacritics = true) const;
+  // FindVerb for a word already folded with FoldForMatch (what the coder holds): no folding again.
+  const std::vector<VerbRef>& FindFoldedVerb(std::string_view folded,
+                                             bool allow_without_diacritics = true) const;
+  // Whether some multi-word verb form starts with the folded word `first` ("call" of "call off").
+  bool StartsVerbPhrase(std::string_view first) const;
+
+  // Whether `lemma` or `form` (folded) is a member of the word set named by a `&SET` pattern item
+  // (false for an unknown set).
+  bool InWordSet(const PatternItem& item, std::string_view lemma, std::string_view form) const;
+
+  // The members with a space of that word set ("economic sanctions"): they match consecutive words.
+  const std::vector<std::string>& MultiWordMembers(const PatternItem& item) const;
 
   const DictionarySet& dictionaries() const { return *set_; }
 
  private:
+  static constexpr uint32_t kNoToken = 0xffffffffu;
   struct Candidate {
     uint32_t index;     // into set_->actors / set_->agents
     uint32_t name;      // actors: index into names
     std::string exact;  // the name folded with diacritics, tokens joined by '\x1f'
     bool capitals_only = false;
     bool capital_initial = false;
+    bool has_diacritics = false;  // `exact` differs from the diacritic-free key (set by Add)
   };
   struct Node {
     bool has_longer = false;  // some name continues past this prefix
     std::vector<Candidate> candidates;
   };
-  using Index = std::unordered_map<std::string, Node>;
+  // A trie over interned key tokens: nodes[0] is the root, and `edges` maps (node << 32 | token)
+  // to the child node, so that a walk hashes integers, not growing strings.
+  struct Index {
+    std::vector<Node> nodes = std::vector<Node>(1);
+    std::unordered_map<uint64_t, uint32_t> edges;
+    uint32_t Child(uint32_t node, uint32_t token) const;
+  };
 
-  static void Add(Index* index, const std::vector<std::string>& keys,
-                  const std::vector<std::string>& exact, Candidate candidate);
-  // The longest entry of `index` at `start`: returns its candidate and sets *end; nullptr when
-  // none.
-  static const Candidate* Longest(const Index& index, const MatchTokens& tokens, size_t start,
-                                  size_t limit, size_t* end);
+  uint32_t Intern(const std::string& key);
+  // The id of a key token, kNoToken when no name, agent noun or plural uses it.
+  uint32_t TokenId(const std::string& key) const;
+  // Token ids of tokens [begin, limit) at their positions (kNoToken before `begin`).
+  std::vector<uint32_t> TokenIds(const MatchTokens& tokens, size_t begin, size_t limit) const;
+  void Add(Index* index, const std::vector<std::string>& keys,
+           const std::vector<std::string>& exact, Candidate candidate);
+  // The longest entry of `index` at `start` (token ids in `ids`, one per token up to `limit`):
+  // returns its candidate and sets *end; nullptr when none.
+  static const Candidate* Longest(const Index& index, const MatchTokens& tokens,
+                                  const std::vector<uint32_t>& ids, size_t start, size_t limit,
+                                  size_t* end);
+  std::optional<ActorMatch> ActorAt(const MatchTokens& tokens, const std::vector<uint32_t>& ids,
+                                    size_t start, const Date& date, size_t limit) const;
+  std::optional<AgentMatch> AgentAt(const MatchTokens& tokens, const std::vector<uint32_t>& ids,
+                                    size_t start, size_t limit) const;
 
   const DictionarySet* set_;
+  // Hashes std::string and std::string_view alike, so that lookups need not build a string.
+  struct StringHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  template <typename T>
+  using StringMap = std::unordered_map<std::string, T, StringHash, std::equal_to<>>;
+
+  StringMap<uint32_t> vocabulary_;  // key token -> id
   Index actors_;
   Index agents_;
-  std::unordered_map<std::string, std::vector<VerbRef>> verbs_;
-  std::unordered_map<std::string, std::vector<VerbRef>> verbs_plain_;
+  StringMap<std::vector<VerbRef>> verbs_;
+  StringMap<std::vector<VerbRef>> verbs_plain_;
+  StringMap<char> verb_phrase_starts_;               // first words of multi-word verb forms
+  StringMap<StringMap<char>> set_members_;           // word set key -> its members
+  StringMap<std::vector<std::string>> set_phrases_;  // word set key -> members with a space
 };
 
 }  // namespace dyad

@@ -28,6 +28,9 @@ std::string FoldForMatch(std::string_view text);
 // FoldForMatch and then every Vietnamese diacritic removed ("tô lâm" -> "to lam", "đ" -> "d"), so
 // Vietnamese written without diacritics still matches.
 std::string FoldWithoutDiacritics(std::string_view text);
+// The second half of FoldWithoutDiacritics, for text already folded with FoldForMatch (so that a
+// caller holding both spellings folds once).
+std::string StripFoldedDiacritics(std::string_view folded);
 
 }  // namespace dyad
 
