@@ -130,6 +130,14 @@ TEST_F(MatcherTest, CapitalisedNamesNeedACapitalInCasedText) {
             std::vector<std::string>{"VNM[2,4)"});  // written lower-case
   EXPECT_TRUE(StartsWithCapital("Đà Nẵng"));
   EXPECT_FALSE(StartsWithCapital("người Việt"));
+  // The first letter decides, after any ASCII or other leading non-letters.
+  EXPECT_TRUE(StartsWithCapital("\"Hanoi"));
+  EXPECT_FALSE(StartsWithCapital("3rd"));
+  EXPECT_TRUE(StartsWithCapital("12 Đà"));
+  EXPECT_TRUE(StartsWithCapital("“Ánh"));
+  EXPECT_FALSE(StartsWithCapital("“ánh"));
+  EXPECT_FALSE(StartsWithCapital("2026"));
+  EXPECT_FALSE(StartsWithCapital(""));
 }
 
 TEST_F(MatcherTest, LanguageFilter) {
@@ -173,6 +181,36 @@ TEST(MatcherStandaloneTest, EnglishVerbFormsAndPetrarchAgents) {
   EXPECT_EQ(found[1].code, "FRACOP");
   // `{}`: no plural is derived.
   EXPECT_FALSE(matcher.MatchAgentAt(PrepareText("polices"), 0).has_value());
+}
+
+TEST(MatcherStandaloneTest, FoldedVerbsVerbPhrasesAndWordSets) {
+  DictionarySet set;
+  ParseDyadFile(
+      "set &SANCTION sanctions | economic sanctions | embargo\n"
+      "verb back down\n  025  *\nverb impose\n  163  * &SANCTION on +\n",
+      "v.txt", "en", &set);
+  ASSERT_TRUE(set.problems.empty()) << set.problems[0].ToString();
+  DictionaryMatcher matcher(set);
+  // Folded words are looked up as they are; multi-word forms are announced by their first word.
+  EXPECT_EQ(matcher.FindFoldedVerb("back down").size(), 1u);
+  EXPECT_EQ(matcher.FindFoldedVerb("imposed").size(), 1u);
+  EXPECT_TRUE(matcher.FindFoldedVerb("back").empty());
+  EXPECT_TRUE(matcher.StartsVerbPhrase("back"));
+  EXPECT_FALSE(matcher.StartsVerbPhrase("impose"));
+  EXPECT_FALSE(matcher.StartsVerbPhrase("down"));
+  const VerbPattern& pattern = set.verbs[1].patterns[0];
+  const PatternItem* item = nullptr;
+  for (const PatternItem& i : pattern.items)
+    if (i.kind == PatternItem::Kind::kSet) item = &i;
+  ASSERT_NE(item, nullptr);
+  EXPECT_TRUE(matcher.InWordSet(*item, "embargo", "embargoes"));
+  EXPECT_TRUE(matcher.InWordSet(*item, "sanction", "sanctions"));  // by the form
+  EXPECT_FALSE(matcher.InWordSet(*item, "tariff", "tariffs"));
+  EXPECT_EQ(matcher.MultiWordMembers(*item), std::vector<std::string>{"economic sanctions"});
+  PatternItem unknown = *item;
+  unknown.set_key = "9/NOSUCHSET";
+  EXPECT_FALSE(matcher.InWordSet(unknown, "embargo", "embargo"));
+  EXPECT_TRUE(matcher.MultiWordMembers(unknown).empty());
 }
 
 }  // namespace
