@@ -75,7 +75,7 @@ const std::unordered_set<std::string>& Pronouns() {
 // The code a PETRARCH verb word stands for in a transformation ("SAY" -> 010): the verb's own
 // code, else its block's; "" when the word is no verb of the dictionary.
 std::string VerbWordCode(const std::string& word, const DictionaryMatcher& matcher) {
-  for (const VerbRef& ref : matcher.FindVerb(FoldForMatch(word))) {
+  for (const VerbRef& ref : matcher.FindFoldedVerb(FoldForMatch(word))) {
     std::string code = ref.verb && !ref.verb->code.empty() ? ref.verb->code : ref.block->code;
     if (!code.empty() && code != "---") return code.substr(0, code.find(':'));
   }

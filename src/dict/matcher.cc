@@ -90,7 +90,7 @@ MatchTokens PrepareTokens(const std::vector<Token>& tokens) {
   for (const Token& token : tokens) {
     std::string exact = FoldToken(token.text, true);
     // FoldForMatch unifies typographic apostrophes, so "’s" is "'s" here.
-    std::string key = IsAscii(exact) ? exact : StripFoldedDiacritics(exact);
+    std::string key = StripFoldedDiacritics(exact);
     DropPossessive(&exact);
     DropPossessive(&key);
     if (exact != key) out.has_diacritics = true;
@@ -236,9 +236,9 @@ DictionaryMatcher::DictionaryMatcher(const DictionarySet& set, std::string_view 
     }
   }
   for (const auto& [key, word_set] : set.sets) {
-    StringMap<char>& members = set_members_[key];
+    StringSet& members = set_members_[key];
     for (const std::string& member : word_set.members) {
-      members.emplace(member, 1);
+      members.insert(member);
       if (member.find(' ') != std::string::npos) set_phrases_[key].push_back(member);
     }
   }
@@ -257,8 +257,8 @@ DictionaryMatcher::DictionaryMatcher(const DictionarySet& set, std::string_view 
         add(&verbs_plain_, FoldToken(form, false));
         const size_t space = form.find(' ');
         if (space != std::string::npos) {
-          verb_phrase_starts_.emplace(FoldToken(form.substr(0, space), true), 1);
-          verb_phrase_starts_.emplace(FoldToken(form.substr(0, space), false), 1);
+          verb_phrase_starts_.insert(FoldToken(form.substr(0, space), true));
+          verb_phrase_starts_.insert(FoldToken(form.substr(0, space), false));
         }
       }
     }

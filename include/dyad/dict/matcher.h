@@ -11,6 +11,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "dyad/core/date.h"
@@ -168,14 +169,15 @@ class DictionaryMatcher {
   };
   template <typename T>
   using StringMap = std::unordered_map<std::string, T, StringHash, std::equal_to<>>;
+  using StringSet = std::unordered_set<std::string, StringHash, std::equal_to<>>;
 
   StringMap<uint32_t> vocabulary_;  // key token -> id
   Index actors_;
   Index agents_;
   StringMap<std::vector<VerbRef>> verbs_;
   StringMap<std::vector<VerbRef>> verbs_plain_;
-  StringMap<char> verb_phrase_starts_;               // first words of multi-word verb forms
-  StringMap<StringMap<char>> set_members_;           // word set key -> its members
+  StringSet verb_phrase_starts_;                     // first words of multi-word verb forms
+  StringMap<StringSet> set_members_;                 // word set key -> its members
   StringMap<std::vector<std::string>> set_phrases_;  // word set key -> members with a space
 };
 
