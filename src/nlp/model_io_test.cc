@@ -118,10 +118,12 @@ TEST(PerceptronTest, LearnsSeparableDataAndSurvivesSaveLoad) {
   }
 }
 
-// Every stored key is found with its weights and no other key is, for inline (few classes) and
-// row (many classes) layouts, after a save / load round trip.
+// Every stored key is found with its weights and no other key is, for inline layouts of every
+// width (2 to 11 classes: 1 to 6 payload words, 8 to 2 keys per bucket) and the row layout (20
+// classes), after a save / load round trip. A run of keys two apart shares home buckets, so it
+// overflows into the following buckets, with absent keys (the odd ones) between stored ones.
 TEST(PerceptronTest, OrderedTableFindsEveryKeyAndNothingElse) {
-  for (int num_classes : {2, 3, 7, 20}) {
+  for (int num_classes : {2, 3, 5, 7, 9, 11, 20}) {
     PerceptronTrainer trainer(num_classes);
     std::vector<uint32_t> keys;
     uint64_t state = 12345;
@@ -135,7 +137,11 @@ TEST(PerceptronTest, OrderedTableFindsEveryKeyAndNothingElse) {
       keys.push_back(key);
       trainer.Add({key}, static_cast<int>(key % num_classes), 1.0f);
     }
-    keys.push_back(kNoFeatureKey - 1);  // the largest key: its scan ends at the final empty slot
+    for (uint32_t key = 0x40000000u; key < 0x40000000u + 400; key += 2) {
+      keys.push_back(key);
+      trainer.Add({key}, static_cast<int>(key % num_classes), 1.0f);
+    }
+    keys.push_back(kNoFeatureKey - 1);  // the largest key: its scan ends at the final empty bucket
     trainer.Add({kNoFeatureKey - 1}, 0, 1.0f);
     trainer.Tick();
     ByteWriter w;
@@ -152,8 +158,8 @@ TEST(PerceptronTest, OrderedTableFindsEveryKeyAndNothingElse) {
       }
     }
     std::sort(keys.begin(), keys.end());
-    for (int k = 0; k < 5000; ++k) {
-      uint32_t key = next() | 1;
+    for (int k = 0; k < 5200; ++k) {
+      uint32_t key = k < 5000 ? next() | 1 : 0x40000000u + 2 * (k - 5000) + 1;
       if (key == kNoFeatureKey || std::binary_search(keys.begin(), keys.end(), key)) continue;
       std::fill(scores.begin(), scores.end(), 0);
       model.Score(&key, 1, scores.data());

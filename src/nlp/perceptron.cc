@@ -56,29 +56,45 @@ void PerceptronModel::Score(const uint32_t* features, size_t n, int32_t* scores)
   }
 }
 
+namespace {
+
+// In the bucket at `bucket` with kSlots keys: the index of the slot holding `key`, or kSlots when
+// none does (at most one does). Branch-free: the compiler turns the compares into vector code.
+template <int kSlots>
+inline uint32_t FindInBucket(const uint32_t* bucket, uint32_t key) {
+  uint32_t found = kSlots;
+  for (int j = kSlots - 1; j >= 0; --j) found = bucket[j] == key ? j : found;
+  return found;
+}
+
+}  // namespace
+
 // Features are looked up in chunks with prefetches, so that the cache misses of one chunk overlap
 // instead of following each other.
 template <int kWords>
 void PerceptronModel::ScoreInline(const uint32_t* features, size_t n, int32_t* scores) const {
-  constexpr int kStride = 1 + kWords;
+  constexpr int kSlots = static_cast<int>(kBucketWords) / (1 + kWords);
   constexpr size_t kChunk = 64;
   int32_t sum[2 * kWords] = {};
-  const uint32_t* slots[kChunk];
+  const uint32_t* buckets[kChunk];
   for (size_t base = 0; base < n; base += kChunk) {
     const size_t m = std::min(kChunk, n - base);
     for (size_t k = 0; k < m; ++k) {
-      slots[k] = table_.data() + static_cast<size_t>(Home(features[base + k])) * kStride;
-      __builtin_prefetch(slots[k]);
-      if constexpr (kStride > 2) __builtin_prefetch(slots[k] + kStride - 1);
+      buckets[k] = HomeBucket(features[base + k]);
+      __builtin_prefetch(buckets[k]);
     }
     for (size_t k = 0; k < m; ++k) {
       const uint32_t key = features[base + k];
-      const uint32_t* p = slots[k];
-      while (p[0] < key) p += kStride;
-      if (p[0] != key) continue;
-      for (int w = 0; w < kWords; ++w) {
-        sum[2 * w] += Low(p[1 + w]);
-        sum[2 * w + 1] += High(p[1 + w]);
+      const uint32_t* b = buckets[k];
+      while (b[kSlots - 1] < key) b += kBucketWords;
+      const uint32_t slot = FindInBucket<kSlots>(b, key);
+      // A miss reads the payload words after the last slot (inside the bucket) and masks them.
+      const uint32_t mask = slot < kSlots ? ~0u : 0u;
+      const uint32_t* w = b + kSlots + std::min<uint32_t>(slot, kSlots - 1) * kWords;
+      for (int i = 0; i < kWords; ++i) {
+        const uint32_t word = w[i] & mask;
+        sum[2 * i] += Low(word);
+        sum[2 * i + 1] += High(word);
       }
     }
   }
@@ -86,24 +102,26 @@ void PerceptronModel::ScoreInline(const uint32_t* features, size_t n, int32_t* s
 }
 
 void PerceptronModel::ScoreRows(const uint32_t* features, size_t n, int32_t* scores) const {
+  constexpr int kSlots = static_cast<int>(kBucketWords) / 2;
   const int num_classes = num_classes_;
   const size_t row_bytes = static_cast<size_t>(num_classes) * sizeof(int16_t);
   constexpr size_t kChunk = 128;
-  const uint32_t* slots[kChunk];
+  const uint32_t* buckets[kChunk];
   uint32_t refs[kChunk];
   for (size_t base = 0; base < n; base += kChunk) {
     const size_t m = std::min(kChunk, n - base);
     for (size_t k = 0; k < m; ++k) {
-      slots[k] = table_.data() + 2 * static_cast<size_t>(Home(features[base + k]));
-      __builtin_prefetch(slots[k]);
+      buckets[k] = HomeBucket(features[base + k]);
+      __builtin_prefetch(buckets[k]);
     }
     size_t found = 0;
     for (size_t k = 0; k < m; ++k) {
       const uint32_t key = features[base + k];
-      const uint32_t* p = slots[k];
-      while (p[0] < key) p += 2;
-      if (p[0] != key) continue;
-      const uint32_t ref = p[1];
+      const uint32_t* b = buckets[k];
+      while (b[kSlots - 1] < key) b += kBucketWords;
+      const uint32_t slot = FindInBucket<kSlots>(b, key);
+      if (slot == kSlots) continue;
+      const uint32_t ref = b[kSlots + slot];
       refs[found++] = ref;
       if (ref & kDense) {
         PrefetchRange(dense_weights_.data() + static_cast<size_t>(ref & ~kDense) * dense_stride_,
@@ -138,16 +156,34 @@ void PerceptronModel::BuildTable() {
   if (!inline_weights) first_class_ = 0;
   inline_ = inline_weights;
   stride_ = inline_weights ? 1 + (std::max(stored, 1) + 1) / 2 : 2;
-  // A load factor of 3/4: ordered probing keeps scans short even this full.
-  capacity_ = static_cast<uint32_t>(std::max<size_t>(16, keys_.size() + keys_.size() / 3));
-  const size_t stride = static_cast<size_t>(stride_);
+  slots_ = static_cast<int>(kBucketWords) / stride_;
+  // Buckets of 8 keys are filled to three quarters, smaller ones (the parser's transitions: 4) to
+  // one half: with fewer keys per bucket more home buckets overflow, and a lookup that has to move
+  // on costs a mispredicted branch and a dependent cache miss (on bench/code_corpus.sh, 4-key
+  // buckets at 3/4 made end-to-end coding about 10% slower than at 1/2, which costs 14 MB more
+  // with both languages loaded).
+  const size_t quarters = slots_ >= 8 ? 3 : 2;  // filled to quarters / 4
+  const size_t keys_per_4_buckets = quarters * static_cast<size_t>(slots_);
+  num_buckets_ = static_cast<uint32_t>(
+      std::max<size_t>(1, (4 * keys_.size() + keys_per_4_buckets - 1) / keys_per_4_buckets));
+  const size_t slots = static_cast<size_t>(slots_);
+  auto home = [this](uint32_t key) {
+    return static_cast<size_t>((static_cast<uint64_t>(key) * num_buckets_) >> 32);
+  };
   // First pass: where each key goes, hence the table size, so that it is allocated once.
-  size_t next = 0;  // first slot not yet used
-  for (uint32_t key : keys_) next = std::max<size_t>(Home(key), next) + 1;
-  // Every home slot exists, and an empty slot ends the table (it stops every scan).
-  const size_t slots = std::max<size_t>(capacity_, next) + 1;
-  LargeArray<uint32_t>(slots * stride, 0).swap(table_);
-  for (size_t slot = 0; slot < slots; ++slot) table_[slot * stride] = kNoFeatureKey;
+  size_t bucket = 0, used = 0;  // the bucket being filled and its keys
+  auto place = [&](uint32_t key) {
+    if (home(key) > bucket) bucket = home(key), used = 0;
+    if (used == slots) ++bucket, used = 0;
+    ++used;
+  };
+  for (uint32_t key : keys_) place(key);
+  // Every home bucket exists, and an empty bucket ends the table (it stops every scan).
+  const size_t buckets = std::max<size_t>(num_buckets_, bucket + 1) + 1;
+  LargeArray<uint32_t>(buckets * kBucketWords, 0).swap(table_);
+  for (size_t b = 0; b < buckets; ++b) {
+    std::fill_n(table_.data() + b * kBucketWords, slots, kNoFeatureKey);
+  }
   auto is_dense = [this](uint32_t count) {
     return count * 4 >= static_cast<uint32_t>(num_classes_) && count >= 4;
   };
@@ -169,25 +205,27 @@ void PerceptronModel::BuildTable() {
   LargeArray<uint32_t>().swap(packed_);
   packed_.reserve(packed_size);
   uint32_t dense_rows = 0;
-  next = 0;
+  bucket = used = 0;
   for (size_t i = 0; i < keys_.size(); ++i) {
-    const size_t slot = std::max<size_t>(Home(keys_[i]), next);
-    uint32_t* p = table_.data() + slot * stride;
-    p[0] = keys_[i];
+    place(keys_[i]);
+    uint32_t* b = table_.data() + bucket * kBucketWords;
+    const size_t slot = used - 1;
+    b[slot] = keys_[i];
+    uint32_t* payload = b + slots + slot * (stride_ - 1);
     if (inline_weights) {
       for (uint32_t j = offsets_[i]; j < offsets_[i + 1]; ++j) {
         const uint32_t w = static_cast<uint16_t>(weights_[j]);
         const int c = classes_[j] - first_class_;
-        p[1 + c / 2] |= c % 2 ? w << 16 : w;
+        payload[c / 2] |= c % 2 ? w << 16 : w;
       }
     } else {
       const uint32_t count = offsets_[i + 1] - offsets_[i];
       if (is_dense(count)) {
         int16_t* w = dense_weights_.data() + static_cast<size_t>(dense_rows) * dense_stride_;
         for (uint32_t j = offsets_[i]; j < offsets_[i + 1]; ++j) w[classes_[j]] = weights_[j];
-        p[1] = kDense | dense_rows++;
+        payload[0] = kDense | dense_rows++;
       } else {
-        p[1] = static_cast<uint32_t>(packed_.size());
+        payload[0] = static_cast<uint32_t>(packed_.size());
         packed_.push_back(count);
         for (uint32_t j = offsets_[i]; j < offsets_[i + 1]; ++j) {
           packed_.push_back(classes_[j] |
@@ -195,7 +233,6 @@ void PerceptronModel::BuildTable() {
         }
       }
     }
-    next = slot + 1;
   }
 }
 

@@ -33,8 +33,9 @@ class PerceptronModel {
   // Models with at most this many stored classes keep their weights inside the lookup slots.
   static constexpr int kMaxInlineClasses = 12;
   void BuildTable();
-  uint32_t Home(uint32_t key) const {
-    return static_cast<uint32_t>((static_cast<uint64_t>(key) * capacity_) >> 32);
+  // The first word of the home bucket of `key`.
+  const uint32_t* HomeBucket(uint32_t key) const {
+    return table_.data() + ((static_cast<uint64_t>(key) * num_buckets_) >> 32) * kBucketWords;
   }
   template <int kWords>
   void ScoreInline(const uint32_t* features, size_t n, int32_t* scores) const;
@@ -48,21 +49,27 @@ class PerceptronModel {
   std::vector<uint16_t> classes_;
   std::vector<int16_t> weights_;
 
-  // Ordered linear-probing table: slots of `stride_` uint32 words, the first holding the key
-  // (kNoFeatureKey when empty). A key's home slot is key * capacity_ / 2^32, which grows with the
-  // key, so inserting the sorted keys one after another (each at max(home, previous + 1)) fills the
-  // table in one sequential pass and leaves the occupied slots sorted: a lookup scans from the home
-  // slot while the slot's key is smaller, and stops at the first larger key or empty slot, so
-  // misses cost no more than hits. The table ends with an empty slot.
-  // Inline slots (at most kMaxInlineClasses stored classes): the key, then the weights of classes
-  // first_class_.. as int16 pairs (the 2j-th in the low half of word 1 + j): one cache miss per
-  // feature. Row slots: the key, then the index into packed_ of a sparse row, or kDense | r for row
-  // r of dense_weights_: rows holding weights for a large share of the classes are stored densely
+  // Ordered linear probing over buckets: the table is a run of 64-byte buckets (one cache line
+  // each), a bucket holding up to slots_ keys in its first words and their payloads after them
+  // (slots_ * stride_ <= 16 words); unused key words hold kNoFeatureKey. A key's home bucket is
+  // key * num_buckets_ / 2^32, which grows with the key, so inserting the sorted keys one after
+  // another (each into the first bucket from its home with room, never before the previous key's)
+  // fills the table in one pass and leaves the keys sorted. A lookup starts at the home bucket and
+  // moves on only while the bucket's last key is smaller (the bucket is full of smaller keys); the
+  // key, if stored, is then in that bucket. Filled to at most three quarters (BuildTable), nearly
+  // every lookup reads one cache line and compares its keys without a branch per slot, with no
+  // scan loop to mispredict. The table ends with an empty bucket.
+  // Inline payloads (at most kMaxInlineClasses stored classes): the weights of classes
+  // first_class_.. as int16 pairs (the 2j-th in the low half of word j), stride_ - 1 words. Row
+  // payloads (one word): the index into packed_ of a sparse row, or kDense | r for row r of
+  // dense_weights_: rows holding weights for a large share of the classes are stored densely
   // (num_classes int16, rows dense_stride_ apart), which turns the scattered adds into one
   // contiguous, vectorisable loop.
+  static constexpr size_t kBucketWords = 16;
   static constexpr uint32_t kDense = 0x80000000u;
-  uint32_t capacity_ = 0;
-  int stride_ = 2;
+  uint32_t num_buckets_ = 0;  // home buckets (the table has at least one more, empty)
+  int stride_ = 2;            // words per key: the key and its payload
+  int slots_ = 8;             // keys per bucket: kBucketWords / stride_
   bool inline_ = false;
   size_t dense_stride_ = 0;  // int16 values from one dense row to the next
   int first_class_ = 0;      // inline slots: the class of the first stored weight (0 or 1)
