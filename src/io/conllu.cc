@@ -30,6 +30,18 @@ bool ParseInt(std::string_view text, int* value) {
 
 std::string Field(std::string_view f) { return f == "_" ? std::string() : std::string(f); }
 
+// Whether comment `c` (after "# ") is the sentence text, "text = ..."; the value goes to *value.
+// Treebanks differ in the spaces around '=' (VTB writes "text =Tôi ..."), so any are accepted;
+// "text_en = ..." (a translation) is not the text.
+bool TextComment(std::string_view c, std::string_view* value) {
+  if (c.substr(0, 4) != "text") return false;
+  size_t eq = c.find_first_not_of(" \t", 4);
+  if (eq == std::string_view::npos || c[eq] != '=') return false;
+  size_t start = c.find_first_not_of(" \t", eq + 1);
+  *value = start == std::string_view::npos ? std::string_view() : c.substr(start);
+  return true;
+}
+
 // Rebuilds the sentence text from its surface tokens when no "# text" comment gives it.
 std::string JoinForms(const ParsedSentence& s) {
   std::string text;
@@ -78,8 +90,9 @@ class ConlluParser {
       if (line[0] == '#') {
         std::string_view c = line.substr(1);
         if (!c.empty() && c[0] == ' ') c.remove_prefix(1);
-        if (c.substr(0, 7) == "text = ") {
-          out->text = std::string(c.substr(7));
+        std::string_view value;
+        if (TextComment(c, &value)) {
+          out->text = std::string(value);
           have_text = true;
         }
         out->comments.emplace_back(c);
@@ -184,7 +197,8 @@ std::string WriteConllu(const ParsedSentence& sentence) {
   std::string out;
   bool wrote_text = false;
   for (const std::string& c : sentence.comments) {
-    if (c.rfind("text = ", 0) == 0) wrote_text = true;
+    std::string_view value;
+    if (TextComment(c, &value)) wrote_text = true;
     out += "# " + c + "\n";
   }
   if (!wrote_text && !sentence.text.empty()) out += "# text = " + sentence.text + "\n";

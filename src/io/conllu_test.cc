@@ -34,6 +34,21 @@ TEST(ConlluTest, ReadsWordsMultiwordTokensAndText) {
   EXPECT_EQ(sentences[1].words.size(), 2u);
 }
 
+// VTB writes "# text =Tôi ...": the text all the same, written back once; a translation is not.
+TEST(ConlluTest, ReadsTextCommentWithoutSpaces) {
+  auto sentences = ParseConllu(
+      "# text =Tôi nhớ lời anh .\n# text_en = I remember his words .\n"
+      "1\tTôi\ttôi\tPRON\tPro\t_\t2\tnsubj\t_\t_\n2\tnhớ\tnhớ\tVERB\tV\t_\t0\troot\t_\t_\n"
+      "3\tlời\tlời\tNOUN\tN\t_\t2\tobj\t_\t_\n4\tanh\tanh\tPRON\tPro\t_\t3\tnmod\t_\t_\n"
+      "5\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n",
+      "vi.conllu");
+  ASSERT_EQ(sentences.size(), 1u);
+  EXPECT_EQ(sentences[0].text, "Tôi nhớ lời anh .");
+  std::string written = WriteConllu(sentences[0]);
+  EXPECT_EQ(written.find("# text = "), std::string::npos);  // the original comment is kept
+  EXPECT_EQ(written.rfind("# text =Tôi nhớ lời anh .\n# text_en = I remember", 0), 0u);
+}
+
 TEST(ConlluTest, RoundTrips) {
   auto sentences = ParseConllu(kTwoSentences, "t.conllu");
   std::string again = WriteConllu(sentences[0]);
