@@ -25,13 +25,16 @@ if [ -z "$corpus" ]; then
 import json, sys
 out = open(sys.argv[1], "w", encoding="utf-8")
 for path in sys.argv[2:]:
-    texts = [l[9:].rstrip("\n") for l in open(path, encoding="utf-8") if l.startswith("# text = ")]
+    # EWT writes "# text = ...", VTB "# text =..." (no space): both are the sentence text.
+    texts = [l.split("=", 1)[1].strip() for l in open(path, encoding="utf-8") if l.startswith("# text =")]
     for i in range(0, len(texts), 10):
         out.write(json.dumps({"id": f"{path.split('/')[-1]}-{i}", "text": "\n\n".join(texts[i:i+10])}, ensure_ascii=False) + "\n")
 PY
 fi
-sentences=$("$dyad" sentences "$corpus" | grep -vc '^# article' || true)
-echo "corpus: $corpus ($sentences sentences, $(wc -c <"$corpus") bytes), $runs runs each"
+"$dyad" sentences "$corpus" | grep -v '^# article' | cut -f2 >"$tmp/languages"
+sentences=$(wc -l <"$tmp/languages")
+by_language=$(sort "$tmp/languages" | uniq -c | awk '{printf "%s%d %s", (NR > 1 ? ", " : ""), $1, $2}')
+echo "corpus: $corpus ($sentences sentences: $by_language; $(wc -c <"$corpus") bytes), $runs runs each"
 printf '{"id": "load", "text": "The minister met his counterpart."}\n{"id": "load-vi", "text": "Bộ trưởng gặp người đồng cấp."}\n' >"$tmp/one.jsonl"
 loads=()
 for _ in $(seq "$runs"); do
