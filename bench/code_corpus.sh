@@ -31,10 +31,11 @@ for path in sys.argv[2:]:
         out.write(json.dumps({"id": f"{path.split('/')[-1]}-{i}", "text": "\n\n".join(texts[i:i+10])}, ensure_ascii=False) + "\n")
 PY
 fi
-"$dyad" sentences "$corpus" | grep -v '^# article' | cut -f2 >"$tmp/languages"
+"$dyad" sentences "$corpus" | grep -v '^# article' | cut -f2,3 >"$tmp/languages"
 sentences=$(wc -l <"$tmp/languages")
-by_language=$(sort "$tmp/languages" | uniq -c | awk '{printf "%s%d %s", (NR > 1 ? ", " : ""), $1, $2}')
-echo "corpus: $corpus ($sentences sentences: $by_language; $(wc -c <"$corpus") bytes), $runs runs each"
+tokens=$(awk -F'\t' '{n += $2} END {print n}' "$tmp/languages")
+by_language=$(cut -f1 "$tmp/languages" | sort | uniq -c | awk '{printf "%s%d %s", (NR > 1 ? ", " : ""), $1, $2}')
+echo "corpus: $corpus ($sentences sentences: $by_language; $tokens tokens, $(wc -c <"$corpus") bytes), $runs runs each"
 printf '{"id": "load", "text": "The minister met his counterpart."}\n{"id": "load-vi", "text": "Bộ trưởng gặp người đồng cấp."}\n' >"$tmp/one.jsonl"
 loads=()
 for _ in $(seq "$runs"); do
@@ -54,6 +55,6 @@ for t in "${threads[@]}"; do
   done
   median_s=$(printf '%s\n' "${times[@]}" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
   median_kb=$(printf '%s\n' "${mems[@]}" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
-  awk -v t="$t" -v s="$median_s" -v n="$sentences" -v kb="$median_kb" -v l="$load_s" \
-    'BEGIN {printf "threads %d: median %.3f s, %.0f sentences/s, %.0f sentences/s after start-up, peak RSS %.1f MB\n", t, s, (s > 0 ? n / s : 0), (s > l ? n / (s - l) : 0), kb / 1024}'
+  awk -v t="$t" -v s="$median_s" -v n="$sentences" -v w="$tokens" -v kb="$median_kb" -v l="$load_s" \
+    'BEGIN {printf "threads %d: median %.3f s, %.0f sentences/s (%.0f tokens/s), %.0f sentences/s after start-up, peak RSS %.1f MB\n", t, s, (s > 0 ? n / s : 0), (s > 0 ? w / s : 0), (s > l ? n / (s - l) : 0), kb / 1024}'
 done
