@@ -5,6 +5,7 @@
 #include <unicode/unistr.h>
 
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "dyad/core/error.h"
@@ -245,10 +246,35 @@ std::string FoldAscii(std::string_view text) {
   return out;
 }
 
-}  // namespace
+// A per-thread memo of a pure function of short non-ASCII strings. Vietnamese text repeats a small
+// vocabulary of syllables and words, and folding one through ICU takes several normalisation
+// passes, so words (the coder, the tagger's atoms and the matcher fold every one) are computed once
+// per thread. Longer inputs (phrases, sentences) are not kept; the memo is emptied when full, so
+// it stays a few megabytes.
+class FoldMemo {
+ public:
+  static constexpr size_t kMaxKeyBytes = 48;
+  static constexpr size_t kMaxEntries = 1 << 15;
 
-std::string FoldForMatch(std::string_view text) {
-  if (IsAscii(text)) return FoldAscii(text);
+  template <typename Compute>
+  std::string Get(std::string_view text, Compute compute) {
+    if (text.size() > kMaxKeyBytes) return compute(text);
+    auto it = memo_.find(text);
+    if (it != memo_.end()) return it->second;
+    if (memo_.size() >= kMaxEntries) memo_.clear();
+    return memo_.emplace(std::string(text), compute(text)).first->second;
+  }
+
+ private:
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+  };
+  std::unordered_map<std::string, std::string, Hash, std::equal_to<>> memo_;
+};
+
+// FoldForMatch of text that is not all ASCII.
+std::string FoldNonAscii(std::string_view text) {
   std::string toned = NormalizeVietnameseTones(NormalizeNfc(text));
   icu::UnicodeString u = icu::UnicodeString::fromUTF8(toned);
   u.foldCase();
@@ -270,12 +296,8 @@ std::string FoldForMatch(std::string_view text) {
   return Utf8(Nfc().normalize(out, status));
 }
 
-std::string FoldWithoutDiacritics(std::string_view text) {
-  return StripFoldedDiacritics(FoldForMatch(text));
-}
-
-std::string StripFoldedDiacritics(std::string_view folded) {
-  if (IsAscii(folded)) return std::string(folded);
+// StripFoldedDiacritics of text that is not all ASCII.
+std::string StripNonAscii(std::string_view folded) {
   UErrorCode status = U_ZERO_ERROR;
   icu::UnicodeString d = Nfd().normalize(icu::UnicodeString::fromUTF8(folded), status);
   icu::UnicodeString out;
@@ -286,6 +308,24 @@ std::string StripFoldedDiacritics(std::string_view folded) {
     out.append(c);
   }
   return Utf8(out);
+}
+
+}  // namespace
+
+std::string FoldForMatch(std::string_view text) {
+  if (IsAscii(text)) return FoldAscii(text);
+  thread_local FoldMemo memo;
+  return memo.Get(text, FoldNonAscii);
+}
+
+std::string FoldWithoutDiacritics(std::string_view text) {
+  return StripFoldedDiacritics(FoldForMatch(text));
+}
+
+std::string StripFoldedDiacritics(std::string_view folded) {
+  if (IsAscii(folded)) return std::string(folded);
+  thread_local FoldMemo memo;
+  return memo.Get(folded, StripNonAscii);
 }
 
 }  // namespace dyad

@@ -46,5 +46,20 @@ TEST(NormalizeTest, FoldingForLookups) {
   EXPECT_EQ(FoldWithoutDiacritics("Hoà"), FoldWithoutDiacritics("Hòa"));
 }
 
+// Folding remembers short non-ASCII inputs per thread and forgets them all when it holds 32,768:
+// results stay right across that, whether remembered, recomputed or too long to be kept.
+TEST(NormalizeTest, FoldingIsTheSameFromItsMemo) {
+  for (int pass = 0; pass < 2; ++pass) {
+    for (int i = 0; i < 40000; ++i) {
+      const std::string n = std::to_string(i);
+      ASSERT_EQ(FoldForMatch("Hoà " + n), "hòa " + n) << "pass " << pass;
+      ASSERT_EQ(FoldWithoutDiacritics("Đà " + n), "da " + n) << "pass " << pass;
+    }
+  }
+  const std::string long_name = "Đảng Cộng sản Việt Nam và Quốc hội Việt Nam";  // over 48 bytes
+  EXPECT_EQ(FoldForMatch(long_name), "đảng cộng sản việt nam và quốc hội việt nam");
+  EXPECT_EQ(FoldForMatch(long_name), FoldForMatch(long_name));
+}
+
 }  // namespace
 }  // namespace dyad
