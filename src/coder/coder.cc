@@ -200,6 +200,10 @@ class SentenceCoder {
   std::vector<int> SubjectsOf(int verb, bool* passive);
   std::vector<int> NearestActorBefore(int verb);
   int ObjectOf(int verb) const;
+  // Whom a verb of asking or making (ObjectControlVerbs) asks: its object, else its "on" / "upon"
+  // / "to" phrase ("called on both sides to ...", "appealed to Tehran to ..."); -1 when it has
+  // neither or is another verb.
+  int AskedOf(int verb) const;
   int AgentOf(int verb) const;
   // `locatives` also accepts places ("in Hanoi"), which are otherwise where the event happens.
   int NominalAfter(int verb, int after, bool infinitives = false, bool locatives = false) const;
@@ -780,6 +784,20 @@ int SentenceCoder::ObjectOf(int verb) const {
   return -1;
 }
 
+int SentenceCoder::AskedOf(int verb) const {
+  if (p_.words[verb].upos != "VERB" || !ObjectControlVerbs().count(Lemma(verb))) return -1;
+  if (int object = ObjectOf(verb); object >= 0) return object;
+  for (int c : children_[verb]) {
+    if (BaseRel(Rel(c)) != "obl") continue;
+    for (int cc : children_[c]) {
+      if (BaseRel(Rel(cc)) != "case") continue;
+      const std::string& prep = Lemma(cc);
+      if (prep == "on" || prep == "upon" || prep == "to") return c;
+    }
+  }
+  return -1;
+}
+
 // The "by" phrase of a passive verb.
 int SentenceCoder::AgentOf(int verb) const {
   for (int c : children_[verb]) {
@@ -875,6 +893,8 @@ std::vector<int> SentenceCoder::SubjectsOf(int verb, bool* passive) {
       if (obj >= 0 && p_.words[h].upos == "VERB" &&
           (!options_.petrarch_verb_phrases || ObjectControlVerbs().count(Lemma(h))))
         return ActorsOf(obj, true);
+      // "called on both sides to respect ...": those called on act (whoever they are).
+      if (int asked = AskedOf(h); asked >= 0) return ActorsOf(asked, true);
       for (int c : children_[h])
         if (IsPassiveSubjectRel(Rel(c))) return ActorsOf(c, true);
     }
@@ -885,6 +905,9 @@ std::vector<int> SentenceCoder::SubjectsOf(int verb, bool* passive) {
       for (int c : children_[verb])
         if (BaseRel(Rel(c)) == "mark" && Lemma(c) == "to") infinitive = true;
       if (!infinitive) return {};
+      // An infinitive misparsed as a clause of purpose under a verb of asking is still the act
+      // of those asked ("urged Israel to halt", "called on both sides to respect the truce").
+      if (int asked = AskedOf(h); asked >= 0) return ActorsOf(asked, true);
     }
     return SubjectsOf(h, passive);
   }
@@ -1663,10 +1686,12 @@ void SentenceCoder::ComposeByFamily(const std::vector<std::string>& verb_code,
       continue;
     }
     if (g == Governor::kNone) continue;
-    // The governor's source: its events', else its subject's.
-    EventActor source;
+    // The governor's sources: its events', else its subjects. A complement event whose source
+    // is one of them keeps it ("Iran and Syria decide to engage with X": each of them intends);
+    // the others take the first.
+    std::vector<EventActor> sources;
     if (!(*by_verb)[v].empty()) {
-      source = (*by_verb)[v].front().source;
+      for (const Event& e : (*by_verb)[v]) sources.push_back(e.source);
     } else {
       bool passive = false;
       std::vector<int> subjects = SubjectsOf(v, &passive);
@@ -1674,22 +1699,25 @@ void SentenceCoder::ComposeByFamily(const std::vector<std::string>& verb_code,
         (*by_verb)[w].clear();  // an intention of nobody known is no event
         continue;
       }
-      source = ToEventActor(resolved_[subjects.front()]);
+      for (int m : subjects) sources.push_back(ToEventActor(resolved_[m]));
     }
     std::vector<Event> composed;
     for (const Event& e : (*by_verb)[w]) {
       std::string code = MirrorCode(g, e.cameo);
       if (code.empty() || !ontology_.Find(code)) continue;
       Event c = e;
-      c.source = source;
+      auto own = std::find_if(sources.begin(), sources.end(),
+                              [&](const EventActor& a) { return a.code == e.source.code; });
+      c.source = own != sources.end() ? *own : sources.front();
       // Appeals and demands are made to the one asked to act ("urged Israel to allow ...",
       // "demanded that Pyongyang stop ...").
       if (g == Governor::kAppeal || g == Governor::kDemand) {
         int object = ObjectOf(v);
+        if (object < 0) object = AskedOf(v);
         std::vector<int> asked = object >= 0 ? ActorsOf(object, false) : std::vector<int>{};
         if (!asked.empty()) {
           c.target = ToEventActor(resolved_[asked.front()]);
-        } else if (e.source.code != source.code) {
+        } else if (e.source.code != c.source.code) {
           c.target = e.source;
         }
       } else if (int object = ObjectOf(v); object >= 0) {
@@ -1700,6 +1728,13 @@ void SentenceCoder::ComposeByFamily(const std::vector<std::string>& verb_code,
           c.target = ToEventActor(resolved_[invited.front()]);
       }
       if (c.source.code == c.target.code) continue;
+      // Two complement events can compose into one ("X and Y agreed with each other" under one
+      // appeal of X): keep it once.
+      const bool repeated = std::any_of(composed.begin(), composed.end(), [&](const Event& k) {
+        return k.source.code == c.source.code && k.target.code == c.target.code &&
+               k.cameo == MirrorCode(g, e.cameo);
+      });
+      if (repeated) continue;
       Say(fmt::format("'{}' ({}) over '{}' ({}): {} {} {}", p_.words[v].form,
                       verb_code[v].empty() ? "intent" : verb_code[v], p_.words[w].form, e.cameo,
                       c.source.code, code, c.target.code));

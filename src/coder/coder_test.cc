@@ -77,6 +77,8 @@ verb impose
   163  * sanctions on +
 verb urge
   020  *
+verb call {called}
+  020  * on +
 issue MARITIME
   south china sea | territorial waters
 issue TRADE
@@ -326,6 +328,45 @@ TEST_F(CoderTest, ThreatsIntentionsAndAppealsAreNotTheActs) {
                  "8\ton\ton\tADP\tIN\t_\t9\tcase\t_\t_\n"
                  "9\tVietnam\tVietnam\tPROPN\tNNP\t_\t6\tobl\t_\t_\n"),
             Lines{})
+      << explain_;
+}
+
+// Those asked act in the complement even when the parser makes it a clause of purpose (advcl), and
+// the asked may be an "on" phrase; members of a compound subject each intend.
+TEST_F(CoderTest, ComplementsOfAskingAndOfCompoundSubjects) {
+  // "Vietnam called on Laos to meet the US", "to meet" misparsed as advcl: an appeal to Laos.
+  EXPECT_EQ(Code("1\tVietnam\tVietnam\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+                 "2\tcalled\tcall\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+                 "3\ton\ton\tADP\tIN\t_\t4\tcase\t_\t_\n"
+                 "4\tLaos\tLaos\tPROPN\tNNP\t_\t2\tobl\t_\t_\n"
+                 "5\tto\tto\tPART\tTO\t_\t6\tmark\t_\t_\n"
+                 "6\tmeet\tmeet\tVERB\tVB\t_\t2\tadvcl\t_\t_\n"
+                 "7\tthe\tthe\tDET\tDT\t_\t8\tdet\t_\t_\n"
+                 "8\tUS\tUS\tPROPN\tNNP\t_\t6\tobj\t_\t_\n"),
+            (Lines{"VNM 026 LAO 2026-02-20"}))
+      << explain_;
+  // "Vietnam and Laos urged both sides to meet": those urged are no known actor, so nobody
+  // meets, and the compound subject does not meet itself (no VNM-LAO appeal, once or twice).
+  EXPECT_EQ(Code("1\tVietnam\tVietnam\tPROPN\tNNP\t_\t4\tnsubj\t_\t_\n"
+                 "2\tand\tand\tCCONJ\tCC\t_\t3\tcc\t_\t_\n"
+                 "3\tLaos\tLaos\tPROPN\tNNP\t_\t1\tconj\t_\t_\n"
+                 "4\turged\turge\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+                 "5\tboth\tboth\tDET\tDT\t_\t6\tdet\t_\t_\n"
+                 "6\tsides\tside\tNOUN\tNNS\t_\t4\tobj\t_\t_\n"
+                 "7\tto\tto\tPART\tTO\t_\t8\tmark\t_\t_\n"
+                 "8\tmeet\tmeet\tVERB\tVB\t_\t4\tadvcl\t_\t_\n"),
+            Lines{})
+      << explain_;
+  // "Vietnam and Laos want to meet the US": each of them intends to meet (036).
+  EXPECT_EQ(Code("1\tVietnam\tVietnam\tPROPN\tNNP\t_\t4\tnsubj\t_\t_\n"
+                 "2\tand\tand\tCCONJ\tCC\t_\t3\tcc\t_\t_\n"
+                 "3\tLaos\tLaos\tPROPN\tNNP\t_\t1\tconj\t_\t_\n"
+                 "4\twant\twant\tVERB\tVBP\t_\t0\troot\t_\t_\n"
+                 "5\tto\tto\tPART\tTO\t_\t6\tmark\t_\t_\n"
+                 "6\tmeet\tmeet\tVERB\tVB\t_\t4\txcomp\t_\t_\n"
+                 "7\tthe\tthe\tDET\tDT\t_\t8\tdet\t_\t_\n"
+                 "8\tUS\tUS\tPROPN\tNNP\t_\t6\tobj\t_\t_\n"),
+            (Lines{"VNM 036 USA 2026-02-20", "LAO 036 USA 2026-02-20"}))
       << explain_;
 }
 
