@@ -901,9 +901,16 @@ std::vector<int> SentenceCoder::SubjectsOf(int verb, bool* passive) {
     if (rel == "ccomp") return {};
     if (rel == "advcl") {
       // Only an infinitive of purpose shares its governor's subject ("vowed ... to wage war").
-      bool infinitive = false;
-      for (int c : children_[verb])
-        if (BaseRel(Rel(c)) == "mark" && Lemma(c) == "to") infinitive = true;
+      bool infinitive = false, marked = false;
+      for (int c : children_[verb]) {
+        if (BaseRel(Rel(c)) != "mark") continue;
+        marked = true;
+        if (Lemma(c) == "to") infinitive = true;
+      }
+      // So does an unmarked present participle after its governor ("announced aid for Taiwan,
+      // drawing a rebuke from Beijing"; "shelled the town, killing ten").
+      const bool participle = !marked && verb > h && p_.words[verb].xpos == "VBG";
+      if (participle) return SubjectsOf(h, passive);
       if (!infinitive) return {};
       // An infinitive misparsed as a clause of purpose under a verb of asking is still the act
       // of those asked ("urged Israel to halt", "called on both sides to respect the truce").

@@ -368,6 +368,18 @@ TEST_F(CoderTest, ComplementsOfAskingAndOfCompoundSubjects) {
                  "8\tUS\tUS\tPROPN\tNNP\t_\t6\tobj\t_\t_\n"),
             (Lines{"VNM 036 USA 2026-02-20", "LAO 036 USA 2026-02-20"}))
       << explain_;
+  // "Vietnam met Laos, criticising the US": an unmarked participle after its governor shares the
+  // governor's subject.
+  const std::string met =
+      "1\tVietnam\tVietnam\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+      "2\tmet\tmeet\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "3\tLaos\tLaos\tPROPN\tNNP\t_\t2\tobj\t_\t_\n"
+      "4\t,\t,\tPUNCT\t,\t_\t2\tpunct\t_\t_\n";
+  EXPECT_EQ(Code(met + "5\tcriticising\tcriticise\tVERB\tVBG\t_\t2\tadvcl\t_\t_\n"
+                       "6\tthe\tthe\tDET\tDT\t_\t7\tdet\t_\t_\n"
+                       "7\tUS\tUS\tPROPN\tNNP\t_\t5\tobj\t_\t_\n"),
+            (Lines{"VNM 040 LAO 2026-02-20", "VNM 111 USA 2026-02-20"}))
+      << explain_;
 }
 
 TEST_F(CoderTest, AccusedAndDeniedActsAreNotCoded) {
