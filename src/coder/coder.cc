@@ -2078,6 +2078,13 @@ std::vector<Event> SentenceCoder::Code() {
     PatternResult best_match;
     std::set<const VerbBlock*> seen;
     int tried = 0;
+    // Every matching pattern, for the fallback when the best one's target slot names no actor.
+    struct Matched {
+      const VerbPattern* pattern;
+      const VerbBlock* block;
+      PatternResult match;
+    };
+    std::vector<Matched> matched;
     for (const VerbRef& ref : refs) {
       if (!seen.insert(ref.block).second) continue;
       for (const VerbPattern& pattern : ref.block->patterns) {
@@ -2086,6 +2093,7 @@ std::vector<Event> SentenceCoder::Code() {
         if (explain_ && m.matched)
           Say(fmt::format("verb '{}' ({}): pattern '{}' matches", word.form, ref.block->name,
                           pattern.text));
+        if (m.matched) matched.push_back({&pattern, ref.block, m});
         if (m.matched && m.specificity > best_match.specificity) {
           best = &pattern;
           best_block = ref.block;
@@ -2114,21 +2122,25 @@ std::vector<Event> SentenceCoder::Code() {
       }
     }
     std::string code, reverse, pattern_text;
-    if (best) {
-      code = best->code;
-      reverse = best->reverse_code;
-      pattern_text = best_block->name + ": " + best->text;
-      if (code == "+++") {
-        // PETRARCH: the pattern keeps the verb's own code.
-        code = best_block->code;
+    // The codes a matched pattern gives (PETRARCH's "+++": the verb's own code).
+    auto codes_of = [&](const VerbPattern& pattern, const VerbBlock* block, std::string* code,
+                        std::string* reverse, std::string* text) {
+      *code = pattern.code;
+      *reverse = pattern.reverse_code;
+      *text = block->name + ": " + pattern.text;
+      if (*code == "+++") {
+        *code = block->code;
         for (const VerbRef& ref : refs)
-          if (ref.block == best_block && ref.verb && !ref.verb->code.empty()) code = ref.verb->code;
-        size_t colon = code.find(':');
+          if (ref.block == block && ref.verb && !ref.verb->code.empty()) *code = ref.verb->code;
+        size_t colon = code->find(':');
         if (colon != std::string::npos) {
-          reverse = code.substr(colon + 1);
-          code = code.substr(0, colon);
+          *reverse = code->substr(colon + 1);
+          *code = code->substr(0, colon);
         }
       }
+    };
+    if (best) {
+      codes_of(*best, best_block, &code, &reverse, &pattern_text);
     } else {
       // No pattern: the verb's own code, if it has one.
       const VerbRef& ref = refs.front();
@@ -2173,6 +2185,30 @@ std::vector<Event> SentenceCoder::Code() {
       continue;
     }
     EmitEvents(v, code, reverse, pattern_text, best_match, &by_verb[v]);
+    // The best pattern's `+` slot names no actor ("thanked EU leaders for the decision" under
+    // "* for +"): the next most specific pattern that looks for its target elsewhere ("*": the
+    // object) may still find one. Not for negated codes, which come from the best pattern only.
+    if (by_verb[v].empty() && best && best_match.target_after != -2 && !negate_code) {
+      std::stable_sort(matched.begin(), matched.end(), [](const Matched& a, const Matched& b) {
+        return a.match.specificity > b.match.specificity;
+      });
+      for (const Matched& m : matched) {
+        if (m.pattern == best || m.match.target_after == best_match.target_after ||
+            m.match.target_is_subject || m.match.source_after != best_match.source_after)
+          continue;
+        std::string other_code, other_reverse, other_text;
+        codes_of(*m.pattern, m.block, &other_code, &other_reverse, &other_text);
+        if ((other_code.empty() || other_code == "---") && other_reverse.empty()) continue;
+        Say(fmt::format("verb '{}': no actor in the target slot of '{}'; trying '{}'", word.form,
+                        best->text, m.pattern->text));
+        EmitEvents(v, other_code, other_reverse, other_text, m.match, &by_verb[v]);
+        if (!by_verb[v].empty()) {
+          verb_code[v] = other_code;
+          for (int w : m.match.words) used[w] = true;
+          break;
+        }
+      }
+    }
   }
   if (options_.negation_algebra && options_.petrarch_verb_phrases) {
     ComposeComplements(verb_code, verb_negated, &by_verb);

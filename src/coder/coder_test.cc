@@ -79,6 +79,9 @@ verb urge
   020  *
 verb call {called}
   020  * on +
+verb thank {thanked}
+  051  *
+  051  * for +
 issue MARITIME
   south china sea | territorial waters
 issue TRADE
@@ -380,6 +383,19 @@ TEST_F(CoderTest, ComplementsOfAskingAndOfCompoundSubjects) {
                        "7\tUS\tUS\tPROPN\tNNP\t_\t5\tobj\t_\t_\n"),
             (Lines{"VNM 040 LAO 2026-02-20", "VNM 111 USA 2026-02-20"}))
       << explain_;
+}
+
+// The most specific pattern's `+` slot names no actor: the next pattern finds the target.
+TEST_F(CoderTest, APatternWhoseTargetSlotNamesNoActorGivesWayToTheNext) {
+  EXPECT_EQ(Code("1\tVietnam\tVietnam\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+                 "2\tthanked\tthank\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+                 "3\tLaos\tLaos\tPROPN\tNNP\t_\t2\tobj\t_\t_\n"
+                 "4\tfor\tfor\tADP\tIN\t_\t6\tcase\t_\t_\n"
+                 "5\tthe\tthe\tDET\tDT\t_\t6\tdet\t_\t_\n"
+                 "6\tdecision\tdecision\tNOUN\tNN\t_\t2\tobl\t_\t_\n"),
+            (Lines{"VNM 051 LAO 2026-02-20"}))
+      << explain_;
+  EXPECT_EQ(last_events_.back().verb_pattern, "thank: *");
 }
 
 TEST_F(CoderTest, AccusedAndDeniedActsAreNotCoded) {
