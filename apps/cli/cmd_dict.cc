@@ -41,6 +41,7 @@ int RunCheck(const DictOptions& options) {
       if (n > 0) counts += (counts.empty() ? "" : ", ") + std::to_string(n) + " " + what;
     };
     add(f.actors, "actors");
+    add(f.places, "places");
     add(f.actor_names, "names");
     add(f.roles, "roles");
     add(f.agents, "agents");
@@ -53,6 +54,7 @@ int RunCheck(const DictOptions& options) {
     add(f.transformations, "transformations (kept, not used)");
     std::printf("%s: %s\n", f.path.c_str(), counts.empty() ? "no entries" : counts.c_str());
     total.actors += f.actors;
+    total.places += f.places;
     total.actor_names += f.actor_names;
     total.roles += f.roles;
     total.agents += f.agents;
@@ -62,11 +64,10 @@ int RunCheck(const DictOptions& options) {
     total.issues += f.issues;
   }
   std::printf(
-      "total: %zu files, %d actors, %d names, %d roles, %d agents, %d verbs, %d patterns, %d "
-      "discards, "
-      "%d issues\n",
-      set.files.size(), total.actors, total.actor_names, total.roles, total.agents, total.verbs,
-      total.patterns, total.discards, total.issues);
+      "total: %zu files, %d actors, %d places, %d names, %d roles, %d agents, %d verbs, %d "
+      "patterns, %d discards, %d issues\n",
+      set.files.size(), total.actors, total.places, total.actor_names, total.roles, total.agents,
+      total.verbs, total.patterns, total.discards, total.issues);
   for (const DictProblem& problem : set.problems) std::printf("%s\n", problem.ToString().c_str());
   std::printf("%zu problem%s\n", set.problems.size(), set.problems.size() == 1 ? "" : "s");
   return set.problems.empty() ? kExitOk : kExitInputRejected;

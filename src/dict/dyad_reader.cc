@@ -114,13 +114,14 @@ class DyadParser {
   void Finish() {
     if (block_ == Block::kActor) {
       ActorEntry& actor = set_->actors.back();
-      if (actor.default_code.empty()) {
+      if (actor.default_code.empty() && !actor.no_actor) {
         Problem(header_line_,
                 "actor \"" + actor.display_name +
                     "\" has no `code` line: loaded without a default code (give `code CODE`)");
       }
       if (actor.names.empty()) {
-        Problem(header_line_, "actor \"" + actor.display_name +
+        Problem(header_line_, std::string(actor.no_actor ? "place" : "actor") + " \"" +
+                                  actor.display_name +
                                   "\" has no `en` or `vi` names: it can never match");
       }
     }
@@ -157,6 +158,17 @@ class DyadParser {
       set_->actors.push_back(std::move(actor));
       ++Stats().actors;
       block_ = Block::kActor;
+    } else if (kind == "place") {
+      if (rest.empty())
+        return Problem(line_,
+                       "`place` needs a display name: `place South China Sea`; block skipped");
+      ActorEntry place;
+      place.display_name = rest;
+      place.source = Here();
+      place.no_actor = true;
+      set_->actors.push_back(std::move(place));
+      ++Stats().places;
+      block_ = Block::kActor;
     } else if (kind == "agent") {
       std::string error = dict_internal::CheckActorCode(rest);
       if (rest.empty() || rest.find(' ') != std::string::npos) {
@@ -183,11 +195,11 @@ class DyadParser {
       issue_code_ = rest;
       block_ = Block::kIssue;
     } else {
-      Problem(
-          line_,
-          "unknown block `" + kind +
-              "` (expected actor, agent, verb, set, discard or issue; field lines are indented); "
-              "block skipped");
+      Problem(line_,
+              "unknown block `" + kind +
+                  "` (expected actor, place, agent, verb, set, discard or issue; field lines are "
+                  "indented); "
+                  "block skipped");
     }
   }
 
@@ -281,6 +293,9 @@ class DyadParser {
     std::string key = text.substr(0, space);
     std::string value =
         space == std::string::npos ? "" : std::string(Trim(std::string_view(text).substr(space)));
+    if (actor.no_actor && (key == "code" || key == "role")) {
+      return Problem(line_, "a `place` names no actor and takes no `" + key + "`; line skipped");
+    }
     if (key == "code") {
       if (value.empty() || value.find(' ') != std::string::npos) {
         return Problem(line_, "`code` needs one actor code: `code VNM`; line skipped");

@@ -61,6 +61,29 @@ actor To Lam
   EXPECT_EQ(set.Where(a.source), "test.txt:2");
 }
 
+// A `place` has names but no code or roles, and is counted apart from the actors.
+TEST(DyadReaderTest, PlacesHaveNamesOnly) {
+  DictionarySet set = Parse(R"(place South China Sea
+  en South China Sea
+  vi biển Nam Trung Hoa
+  code CHN
+  role CHNGOV 2020-01-01 -
+place Nowhere
+)");
+  EXPECT_EQ(Problems(set),
+            (std::vector<std::string>{
+                "test.txt:4: a `place` names no actor and takes no `code`; line skipped",
+                "test.txt:5: a `place` names no actor and takes no `role`; line skipped",
+                "test.txt:6: place \"Nowhere\" has no `en` or `vi` names: it can never match"}));
+  ASSERT_EQ(set.actors.size(), 2u);
+  EXPECT_TRUE(set.actors[0].no_actor);
+  EXPECT_EQ(set.actors[0].names.size(), 2u);
+  EXPECT_TRUE(set.actors[0].default_code.empty());
+  EXPECT_TRUE(set.actors[0].roles.empty());
+  EXPECT_EQ(set.files[0].places, 2);
+  EXPECT_EQ(set.files[0].actors, 0);
+}
+
 TEST(DyadReaderTest, DatedRolesAtTheirBoundariesLatestStartWins) {
   DictionarySet set = Parse(R"(actor X
   code VNMELI
@@ -259,7 +282,8 @@ discard sometimes
       "SRC:TGT or ---); pattern skipped",
       "test.txt:19: a pattern needs exactly one `*` (the verb); found 0; pattern skipped",
       "test.txt:20: a pattern may have at most one `+` and one `$`; pattern skipped",
-      "test.txt:22: unknown block `thing` (expected actor, agent, verb, set, discard or issue; "
+      "test.txt:22: unknown block `thing` (expected actor, place, agent, verb, set, discard or "
+      "issue; "
       "field lines are "
       "indented); block skipped",
       "test.txt:23: skipped: belongs to the rejected block at line 22",

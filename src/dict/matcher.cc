@@ -332,6 +332,15 @@ std::vector<CodedActor> DictionaryMatcher::FindActors(const MatchTokens& tokens,
     }
     std::optional<ActorMatch> actor = ActorAt(tokens, ids, i, date, limit);
     std::optional<AgentMatch> agent = AgentAt(tokens, ids, i, limit);
+    if (actor && actor->entry->no_actor) {
+      // A place named after a country ("South China Sea"): its words name nobody, not even the
+      // country inside them, unless an agent noun starting here is longer.
+      if (!agent || agent->end <= actor->end) {
+        i = actor->end;
+        continue;
+      }
+      actor.reset();
+    }
     std::optional<CodedActor> best;
     auto consider = [&](CodedActor candidate) {
       if (!best || candidate.end > best->end) best = std::move(candidate);
@@ -357,7 +366,7 @@ std::vector<CodedActor> DictionaryMatcher::FindActors(const MatchTokens& tokens,
       // "foreign minister of Vietnam", "Ngoại trưởng Mỹ", "Bộ trưởng Ngoại giao của Việt Nam".
       for (size_t j = agent->end; j <= agent->end + 2 && j < limit; ++j) {
         if (auto next = ActorAt(tokens, ids, j, date, limit)) {
-          consider(combine(*next, *agent));
+          if (!next->entry->no_actor) consider(combine(*next, *agent));
           break;
         }
         if (!is_joiner(j)) break;

@@ -183,6 +183,34 @@ TEST(MatcherStandaloneTest, EnglishVerbFormsAndPetrarchAgents) {
   EXPECT_FALSE(matcher.MatchAgentAt(PrepareText("polices"), 0).has_value());
 }
 
+// A place named after a country names nobody: not the place, not the country inside it; an agent
+// noun starting at the same word and reaching further still wins.
+TEST(MatcherStandaloneTest, PlacesNamedAfterCountriesAreNoActors) {
+  DictionarySet set;
+  ParseDyadFile(
+      "actor China\n  code CHN\n  en China\n  vi Trung Quốc\n"
+      "actor North Korea\n  code PRK\n  en North Korea\n  vi Triều Tiên\n"
+      "place South China Sea\n  en South China Sea\n"
+      "place Korean Peninsula\n  vi bán đảo Triều Tiên\n",
+      "actors/places.txt", "", &set);
+  ParseDyadFile("agent MIL\n  South China Sea fleet\n", "en/agents.txt", "en", &set);
+  ASSERT_TRUE(set.problems.empty()) << set.problems[0].ToString();
+  DictionaryMatcher matcher(set);
+  const Date date = *Date::Parse("2024-01-01");
+  auto codes = [&](std::string_view text) {
+    std::vector<std::string> out;
+    for (const CodedActor& c : matcher.FindActors(PrepareText(text), date)) {
+      out.push_back(c.code + "[" + std::to_string(c.begin) + "," + std::to_string(c.end) + ")");
+    }
+    return out;
+  };
+  EXPECT_EQ(codes("tensions in the South China Sea with China"),
+            std::vector<std::string>{"CHN[7,8)"});
+  EXPECT_EQ(codes("phi hạt nhân hóa bán đảo Triều Tiên"), std::vector<std::string>{});
+  EXPECT_EQ(codes("Triều Tiên phóng tên lửa"), std::vector<std::string>{"PRK[0,2)"});
+  EXPECT_EQ(codes("the South China Sea fleet"), std::vector<std::string>{"MIL[1,5)"});
+}
+
 TEST(MatcherStandaloneTest, FoldedVerbsVerbPhrasesAndWordSets) {
   DictionarySet set;
   ParseDyadFile(

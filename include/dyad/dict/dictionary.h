@@ -74,6 +74,10 @@ struct ActorEntry {
   std::vector<ActorName> names;
   std::vector<ActorRole> roles;
   DictSource source;
+  // A `place` block: a place named after a country that is no actor ("South China Sea", "biển
+  // Nhật Bản"). Its names are matched like an actor's so that the country inside them is not
+  // found, and then dropped: no mention, no code.
+  bool no_actor = false;
 
   // The role covering `date` that started last (ties: the one written last), or nullptr.
   const ActorRole* RoleOn(const Date& date) const;
@@ -189,6 +193,7 @@ struct RawEntry {
 struct DictFileStats {
   std::string path;
   int actors = 0;
+  int places = 0;  // `place` blocks (their names count as actor_names)
   int actor_names = 0;
   int roles = 0;
   int agents = 0;
