@@ -21,6 +21,11 @@ actor United States
 actor Laos
   code LAO
   en Laos
+actor China
+  code CHN
+  en China
+place South China Sea
+  en South China Sea
 actor To Lam
   code VNMELI
   en To Lam
@@ -382,6 +387,20 @@ TEST_F(CoderTest, ComplementsOfAskingAndOfCompoundSubjects) {
                        "6\tthe\tthe\tDET\tDT\t_\t7\tdet\t_\t_\n"
                        "7\tUS\tUS\tPROPN\tNNP\t_\t5\tobj\t_\t_\n"),
             (Lines{"VNM 040 LAO 2026-02-20", "VNM 111 USA 2026-02-20"}))
+      << explain_;
+}
+
+// "Vietnam discussed the South China Sea with Laos": the sea is a place, not China.
+TEST_F(CoderTest, APlaceNamedAfterACountryIsNoTarget) {
+  EXPECT_EQ(Code("1\tVietnam\tVietnam\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+                 "2\tdiscussed\tdiscuss\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+                 "3\tthe\tthe\tDET\tDT\t_\t6\tdet\t_\t_\n"
+                 "4\tSouth\tSouth\tPROPN\tNNP\t_\t6\tcompound\t_\t_\n"
+                 "5\tChina\tChina\tPROPN\tNNP\t_\t6\tcompound\t_\t_\n"
+                 "6\tSea\tSea\tPROPN\tNNP\t_\t2\tobj\t_\t_\n"
+                 "7\twith\twith\tADP\tIN\t_\t8\tcase\t_\t_\n"
+                 "8\tLaos\tLaos\tPROPN\tNNP\t_\t2\tobl\t_\t_\n"),
+            (Lines{"VNM 040 LAO 2026-02-20"}))
       << explain_;
 }
 
