@@ -200,6 +200,10 @@ class SentenceCoder {
   std::vector<int> SubjectsOf(int verb, bool* passive);
   std::vector<int> NearestActorBefore(int verb);
   int ObjectOf(int verb) const;
+  // An English verb the parser hung as a modifier on the noun after it, right after a named actor:
+  // "Russian President Vladimir Putin hosted Vietnamese General Secretary To Lam" read with
+  // "hosted" as an adjective of "Secretary". The actor before is its subject, the noun its object.
+  bool MisparsedModifier(int verb) const;
   // Whom a verb of asking or making (ObjectControlVerbs) asks: its object, else its "on" / "upon"
   // / "to" phrase ("called on both sides to ...", "appealed to Tehran to ..."); -1 when it has
   // neither or is another verb.
@@ -781,7 +785,18 @@ int SentenceCoder::ObjectOf(int verb) const {
     if (IsObjectRel(Rel(c))) return c;
   for (int c : children_[verb])
     if (Rel(c) == "iobj") return c;
+  if (MisparsedModifier(verb)) return Head(verb);
   return -1;
+}
+
+bool SentenceCoder::MisparsedModifier(int verb) const {
+  if (sentence_.language != "en" || verb == 0 || p_.words[verb].upos != "VERB") return false;
+  if (BaseRel(Rel(verb)) != "amod" || Head(verb) <= verb) return false;
+  for (int c : children_[verb])
+    if (IsSubjectRel(Rel(c)) || IsObjectRel(Rel(c))) return false;
+  const int m = mention_of_[verb - 1];
+  return m >= 0 && !mentions_[m].unresolved && mentions_[m].last == verb - 1 &&
+         mention_of_[Head(verb)] >= 0;
 }
 
 int SentenceCoder::AskedOf(int verb) const {
@@ -876,6 +891,7 @@ std::vector<int> SentenceCoder::SubjectsOf(int verb, bool* passive) {
     if (clause_between) subject = c;
   }
   if (subject >= 0) return ActorsOf(subject, true);
+  if (MisparsedModifier(verb)) return ActorsOf(verb - 1, true);
   // No subject of its own: a controlled or coordinated verb takes its governor's
   // ("X is about to restore ties", "X met Y and signed ..."); a relative clause takes its noun.
   int h = Head(verb);

@@ -390,6 +390,22 @@ TEST_F(CoderTest, ComplementsOfAskingAndOfCompoundSubjects) {
       << explain_;
 }
 
+// "Vietnam criticised Laos" misparsed with "criticised" as an adjective of "Laos": the actor right
+// before the verb is its subject, the noun it modifies its object. "the criticised Laos" (no actor
+// before the participle) stays a modifier.
+TEST_F(CoderTest, AVerbMisparsedAsAModifierAfterAnActor) {
+  EXPECT_EQ(Code("1\tVietnam\tVietnam\tPROPN\tNNP\t_\t3\tcompound\t_\t_\n"
+                 "2\tcriticised\tcriticise\tVERB\tVBN\t_\t3\tamod\t_\t_\n"
+                 "3\tLaos\tLaos\tPROPN\tNNP\t_\t0\troot\t_\t_\n"),
+            (Lines{"VNM 111 LAO 2026-02-20"}))
+      << explain_;
+  EXPECT_EQ(Code("1\tthe\tthe\tDET\tDT\t_\t3\tdet\t_\t_\n"
+                 "2\tcriticised\tcriticise\tVERB\tVBN\t_\t3\tamod\t_\t_\n"
+                 "3\tLaos\tLaos\tPROPN\tNNP\t_\t0\troot\t_\t_\n"),
+            Lines{})
+      << explain_;
+}
+
 // "Vietnam discussed the South China Sea with Laos": the sea is a place, not China.
 TEST_F(CoderTest, APlaceNamedAfterACountryIsNoTarget) {
   EXPECT_EQ(Code("1\tVietnam\tVietnam\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
