@@ -737,15 +737,27 @@ std::vector<int> SentenceCoder::ActorsOf(int nominal, bool as_subject) {
     }
   }
   // A country and role written together, with more countries conjoined to the country:
-  // "the ambassadors of Arnor, Osgiliath and Gondor".
+  // "the ambassadors of Arnor, Osgiliath and Gondor"; or conjoined before it, the first one
+  // heading the conjunction: "Thai and Cambodian troops" (the mention holds "Cambodian troops").
   if (m >= 0 && mentions_[m].agent && !mentions_[m].unresolved && mentions_[m].code.size() > 3) {
     std::string role = mentions_[m].code.substr(3);
+    auto add_country = [&](int c) {
+      if (is_country(mention_of_[c]) && mention_of_[c] != m) add(combine(mention_of_[c], m, role));
+    };
     for (int w = mentions_[m].first; w <= mentions_[m].last; ++w) {
-      for (int c : children_[w]) {
-        if (BaseRel(Rel(c)) != "conj" || !is_country(mention_of_[c]) || mention_of_[c] == m)
-          continue;
-        add(combine(mention_of_[c], m, role));
-      }
+      for (int c : children_[w])
+        if (BaseRel(Rel(c)) == "conj") add_country(c);
+      int root = w;
+      for (int steps = 0; steps < 8 && BaseRel(Rel(root)) == "conj" && Head(root) >= 0; ++steps)
+        root = Head(root);
+      // Only modifiers of the role noun: "Ithilen and the government of Gondor" is Ithilen itself.
+      const std::string_view root_rel = BaseRel(Rel(root));
+      if (root == w || (root_rel != "amod" && root_rel != "compound") || Head(root) < 0 ||
+          mention_of_[Head(root)] != m)
+        continue;
+      add_country(root);
+      for (int c : children_[root])
+        if (BaseRel(Rel(c)) == "conj" && c != w) add_country(c);
     }
   }
   bool list = false;

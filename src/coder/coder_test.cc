@@ -21,6 +21,7 @@ actor United States
 actor Laos
   code LAO
   en Laos
+  en.adj Lao
 actor China
   code CHN
   en China
@@ -403,6 +404,20 @@ TEST_F(CoderTest, AVerbMisparsedAsAModifierAfterAnActor) {
                  "2\tcriticised\tcriticise\tVERB\tVBN\t_\t3\tamod\t_\t_\n"
                  "3\tLaos\tLaos\tPROPN\tNNP\t_\t0\troot\t_\t_\n"),
             Lines{})
+      << explain_;
+}
+
+// "Vietnamese and Lao officials met the US": the role noun goes to both conjoined adjectives (the
+// first heads the conjunction, the mention holds "Lao officials").
+TEST_F(CoderTest, ConjoinedCountryAdjectivesShareTheRole) {
+  EXPECT_EQ(Code("1\tVietnamese\tVietnamese\tADJ\tJJ\t_\t4\tamod\t_\t_\n"
+                 "2\tand\tand\tCCONJ\tCC\t_\t3\tcc\t_\t_\n"
+                 "3\tLao\tLao\tADJ\tJJ\t_\t1\tconj\t_\t_\n"
+                 "4\tofficials\tofficial\tNOUN\tNNS\t_\t5\tnsubj\t_\t_\n"
+                 "5\tmet\tmeet\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+                 "6\tthe\tthe\tDET\tDT\t_\t7\tdet\t_\t_\n"
+                 "7\tUS\tUS\tPROPN\tNNP\t_\t5\tobj\t_\t_\n"),
+            (Lines{"LAOGOV 040 USA 2026-02-20", "VNMGOV 040 USA 2026-02-20"}))
       << explain_;
 }
 
