@@ -143,6 +143,9 @@ struct ArticleContext {
   // The country of the latest sentence that placed its events in one country ("in Manila"): where
   // the article's later events happen until another sentence places them elsewhere.
   std::string place;
+  // The two actors of the latest event of an earlier sentence between two different actors, for
+  // "the two sides", "both countries", "hai bên" (empty until there is one).
+  std::vector<Mention> last_pair;
 };
 
 struct PatternResult {
@@ -204,6 +207,8 @@ class SentenceCoder {
   // "Russian President Vladimir Putin hosted Vietnamese General Secretary To Lam" read with
   // "hosted" as an adjective of "Secretary". The actor before is its subject, the noun its object.
   bool MisparsedModifier(int verb) const;
+  // Whether the nominal is "the two sides", "both countries", "hai bên" (PairNouns).
+  bool PairReference(int nominal) const;
   // Whom a verb of asking or making (ObjectControlVerbs) asks: its object, else its "on" / "upon"
   // / "to" phrase ("called on both sides to ...", "appealed to Tehran to ..."); -1 when it has
   // neither or is another verb.
@@ -290,6 +295,7 @@ class SentenceCoder {
   std::vector<bool> in_date_;          // per word: inside a date expression
   bool has_diacritics_ = false;        // the sentence is written with diacritics
   std::vector<int> subject_mentions_;  // mentions used as subjects, for the history
+  bool pair_references_ = true;        // "the two sides" may name the latest event's two actors
 };
 
 void SentenceCoder::BuildTree() {
@@ -681,9 +687,65 @@ std::vector<int> SentenceCoder::LocatedAgents(int nominal, int agent_mention) {
 }
 
 // The actors of a nominal: its own mention, plus those of its conjuncts ("Vietnam and Laos").
+// Nouns that, counted as two or "both", name the two parties of an event already told: "the two
+// sides", "both countries", "the two leaders", "hai bên", "hai nhà lãnh đạo".
+const std::unordered_set<std::string>& PairNouns() {
+  static const auto* s = new std::unordered_set<std::string>{
+      "side",         "party",     "leader",        "country",
+      "nation",       "minister",  "delegation",    "government",
+      "president",    "premier",   "counterpart",   "foreign minister",
+      "bên",          "phía",      "nước",          "quốc gia",
+      "nhà lãnh đạo", "lãnh đạo",  "bộ trưởng",     "ngoại trưởng",
+      "đoàn",         "thủ tướng", "tổng thống",    "chủ tịch",
+      "chính phủ",    "đảng",      "người đứng đầu"};
+  return *s;
+}
+
+bool SentenceCoder::PairReference(int nominal) const {
+  // The noun, or the role noun of several words it belongs to ("nhà" + "lãnh đạo").
+  int first = nominal, last = nominal;
+  if (int m = mention_of_[nominal]; m >= 0 && mentions_[m].agent) {
+    first = mentions_[m].first;
+    last = mentions_[m].last;
+  }
+  std::string noun;
+  for (int w = first; w <= last; ++w) noun += (w > first ? " " : "") + Lemma(w);
+  if (!PairNouns().count(Lemma(nominal)) && !PairNouns().count(noun)) return false;
+  for (int w = first; w <= last; ++w) {
+    for (int c : children_[w]) {
+      const std::string& l = Lemma(c);
+      if (l == "two" || l == "hai" || l == "both") return true;
+    }
+  }
+  return false;
+}
+
 std::vector<int> SentenceCoder::ActorsOf(int nominal, bool as_subject) {
   std::vector<int> out;
   if (nominal < 0) return out;
+  if (pair_references_ && context_->last_pair.size() == 2 && PairReference(nominal)) {
+    // "The two sides signed 12 agreements": the two actors of the latest event between two.
+    int first = nominal, last = nominal;
+    if (int m = mention_of_[nominal]; m >= 0) {
+      first = std::min(first, mentions_[m].first);
+      last = std::max(last, mentions_[m].last);
+    }
+    for (int c : children_[nominal]) first = std::min(first, c);
+    for (int c : first < nominal ? children_[first] : std::vector<int>{})
+      first = std::min(first, c);
+    Span span{p_.words[first].span.begin, p_.words[last].span.end};
+    for (const Mention& party : context_->last_pair) {
+      Mention r = party;
+      r.first = first;
+      r.last = last;
+      r.span = span;
+      resolved_.push_back(r);
+      out.push_back(static_cast<int>(resolved_.size()) - 1);
+    }
+    Say(fmt::format("'{}' are the two actors of the latest event: {} and {}", SpanText(span),
+                    context_->last_pair[0].code, context_->last_pair[1].code));
+    return out;
+  }
   auto add = [&](int r) {
     if (r < 0) return;
     for (int x : out)
@@ -1446,7 +1508,13 @@ std::vector<int> SentenceCoder::NominalSources(int noun, const std::string& code
   bool consultation = code == "040" || code == "041" || code == "046";
   if (!light && !circumstance && !consultation) return {};
   bool passive = false;
-  return SubjectsOf(g, &passive);
+  if (light) return SubjectsOf(g, &passive);
+  // A consultation only mentioned in the clause ("exchanged orientations, especially high-level
+  // meetings") is no event of "the two sides" the clause is about.
+  pair_references_ = false;
+  std::vector<int> sources = SubjectsOf(g, &passive);
+  pair_references_ = true;
+  return sources;
 }
 
 void SentenceCoder::ComposeComplements(const std::vector<std::string>& verb_code,
@@ -2278,6 +2346,23 @@ std::vector<Event> SentenceCoder::Code() {
   }
   for (int s : subject_mentions_) {
     if (rememberable(resolved_[s])) history_->push_back({resolved_[s], true});
+  }
+  // The latest event between two different named actors, for "the two sides" later on.
+  for (auto it = events.rbegin(); it != events.rend(); ++it) {
+    const EventActor& a = it->source;
+    const EventActor& b = it->target;
+    if (a.code.empty() || b.code.empty() || a.code == b.code || a.code.rfind("---", 0) == 0 ||
+        b.code.rfind("---", 0) == 0)
+      continue;
+    context_->last_pair.clear();
+    for (const EventActor* party : {&a, &b}) {
+      Mention m;
+      m.code = party->code;
+      m.entry = party->entry;
+      m.span = party->span;
+      context_->last_pair.push_back(m);
+    }
+    break;
   }
   // The grammatical subjects of every clause, coded or not, the main clause's last: "Leahy said he
   // is proud ..." makes Leahy the one a later "he" refers to.

@@ -259,6 +259,42 @@ TEST_F(CoderTest, PronounsRefersToTheEarlierSubject) {
   EXPECT_EQ(last_events_[1].source.text, "He");
 }
 
+// "The two sides", "both countries" after an event between two actors are those two actors.
+TEST_F(CoderTest, TheTwoSidesAreTheActorsOfTheLatestEvent) {
+  const std::string met =
+      "1\tTo\tTo\tPROPN\tNNP\t_\t3\tnsubj\t_\t_\n"
+      "2\tLam\tLam\tPROPN\tNNP\t_\t1\tflat\t_\t_\n"
+      "3\tmet\tmeet\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "4\tLaos\tLaos\tPROPN\tNNP\t_\t3\tobj\t_\t_\n\n";
+  EXPECT_EQ(
+      Code(met + "1\tThe\tthe\tDET\tDT\t_\t3\tdet\t_\t_\n"
+                 "2\ttwo\ttwo\tNUM\tCD\t_\t3\tnummod\t_\t_\n"
+                 "3\tsides\tside\tNOUN\tNNS\t_\t4\tnsubj\t_\t_\n"
+                 "4\tcriticised\tcriticise\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+                 "5\tthe\tthe\tDET\tDT\t_\t6\tdet\t_\t_\n"
+                 "6\tUS\tUS\tPROPN\tNNP\t_\t4\tobj\t_\t_\n"),
+      (Lines{"VNMGOV 040 LAO 2026-02-20", "VNMGOV 111 USA 2026-02-20", "LAO 111 USA 2026-02-20"}))
+      << explain_;
+  EXPECT_EQ(last_events_[1].source.text, "The two sides");
+  // A symmetric act of the pair: each acts on the other.
+  EXPECT_EQ(Code(met + "1\tBoth\tboth\tDET\tDT\t_\t2\tdet\t_\t_\n"
+                       "2\tcountries\tcountry\tNOUN\tNNS\t_\t3\tnsubj\t_\t_\n"
+                       "3\tmet\tmeet\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+                       "4\tagain\tagain\tADV\tRB\t_\t3\tadvmod\t_\t_\n"),
+            (Lines{"VNMGOV 040 LAO 2026-02-20", "VNMGOV 040 LAO 2026-02-20",
+                   "LAO 040 VNMGOV 2026-02-20"}))
+      << explain_;
+  // Without an earlier event between two, "the two sides" are nobody.
+  EXPECT_EQ(Code("1\tThe\tthe\tDET\tDT\t_\t3\tdet\t_\t_\n"
+                 "2\ttwo\ttwo\tNUM\tCD\t_\t3\tnummod\t_\t_\n"
+                 "3\tsides\tside\tNOUN\tNNS\t_\t4\tnsubj\t_\t_\n"
+                 "4\tcriticised\tcriticise\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+                 "5\tthe\tthe\tDET\tDT\t_\t6\tdet\t_\t_\n"
+                 "6\tUS\tUS\tPROPN\tNNP\t_\t4\tobj\t_\t_\n"),
+            Lines{})
+      << explain_;
+}
+
 TEST_F(CoderTest, VietnameseReceptionWithUndatedArticle) {
   EXPECT_EQ(Code("# text = Tổng Bí thư Tô Lâm tiếp Đại sứ Mỹ.\n"
                  "1\tTổng Bí thư\tTổng Bí thư\tNOUN\tN\t_\t3\tnsubj\t_\t_\n"
@@ -537,7 +573,8 @@ TEST_F(CoderTest, InvitationsGoToTheInvitedAndKoreanNamesByTheFamilyName) {
       "4\tLee\tLee\tPROPN\tNNP\t_\t3\tobj\t_\t_\n"
       "5\tJae-myung\tJae-myung\tPROPN\tNNP\t_\t4\tflat\t_\t_\n\n";
   // Two subjects with a verb between them (a misparse of two clauses): "invited" is Merz's. "The
-  // two leaders" are both of them, not Lee alone; "Lee" alone is Lee Jae-myung.
+  // two leaders" are both of them, not Lee alone, so they discussed trade with each other; "Lee"
+  // alone is Lee Jae-myung.
   const std::string invited =
       "1\tThe\tthe\tDET\tDT\t_\t3\tdet\t_\t_\n"
       "2\ttwo\ttwo\tNUM\tCD\t_\t3\tnummod\t_\t_\n"
@@ -551,7 +588,8 @@ TEST_F(CoderTest, InvitationsGoToTheInvitedAndKoreanNamesByTheFamilyName) {
       "10\tvisit\tvisit\tVERB\tVB\t_\t7\txcomp\t_\t_\n"
       "11\tBerlin\tBerlin\tPROPN\tNNP\t_\t10\tobj\t_\t_\n";
   EXPECT_EQ(Code(met + invited, "2025-07-02"),
-            (Lines{"DEUGOV 040 KORGOV 2025-07-02", "DEUGOV 036 KORGOV 2025-07-02"}))
+            (Lines{"DEUGOV 040 KORGOV 2025-07-02", "DEUGOV 040 KORGOV 2025-07-02",
+                   "KORGOV 040 DEUGOV 2025-07-02", "DEUGOV 036 KORGOV 2025-07-02"}))
       << explain_;
   EXPECT_EQ(last_events_.back().target.text, "Lee");
   EXPECT_EQ(last_events_.back().verb_pattern, "(invited) visit: *");
