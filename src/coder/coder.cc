@@ -380,11 +380,13 @@ void SentenceCoder::FindMentions() {
     for (int w = m.first; w <= m.last; ++w) mention_of_[w] = index;
     mentions_.push_back(std::move(m));
   }
-  // People named earlier by their full name, now by one part of it ("Leahy", "Lam").
+  // People named earlier by their full name, now by one part of it ("Leahy", "Lam"), also when
+  // the tagger took the capitalised name for a word ("Hung paid a courtesy call", "Hung" as AUX).
   for (int w = 0; w < n; ++w) {
     if (mention_of_[w] >= 0) continue;
     const Word& word = p_.words[w];
-    if (word.form.empty() || !(word.upos == "PROPN" || word.upos == "NNP" || word.upos == "Np"))
+    if (word.form.empty() || !(word.upos == "PROPN" || word.upos == "NNP" || word.upos == "Np" ||
+                               StartsWithCapital(word.form)))
       continue;
     auto it = context_->aliases.find(Form(w));
     if (it == context_->aliases.end() || !it->second) continue;

@@ -295,6 +295,22 @@ TEST_F(CoderTest, TheTwoSidesAreTheActorsOfTheLatestEvent) {
       << explain_;
 }
 
+// A person named earlier, now by one part of the name the tagger took for another word ("Hung
+// paid a courtesy call" with "Hung" as AUX): still that person.
+TEST_F(CoderTest, AShortNameMistaggedIsStillThePerson) {
+  EXPECT_EQ(Code("1\tTo\tTo\tPROPN\tNNP\t_\t3\tnsubj\t_\t_\n"
+                 "2\tLam\tLam\tPROPN\tNNP\t_\t1\tflat\t_\t_\n"
+                 "3\tmet\tmeet\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+                 "4\tLaos\tLaos\tPROPN\tNNP\t_\t3\tobj\t_\t_\n\n"
+                 "1\tLam\tlam\tAUX\tVBD\t_\t2\taux\t_\t_\n"
+                 "2\tcriticised\tcriticise\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+                 "3\tthe\tthe\tDET\tDT\t_\t4\tdet\t_\t_\n"
+                 "4\tUS\tUS\tPROPN\tNNP\t_\t2\tobj\t_\t_\n"),
+            (Lines{"VNMGOV 040 LAO 2026-02-20", "VNMGOV 111 USA 2026-02-20"}))
+      << explain_;
+  EXPECT_EQ(last_events_.back().source.text, "Lam");
+}
+
 TEST_F(CoderTest, VietnameseReceptionWithUndatedArticle) {
   EXPECT_EQ(Code("# text = Tổng Bí thư Tô Lâm tiếp Đại sứ Mỹ.\n"
                  "1\tTổng Bí thư\tTổng Bí thư\tNOUN\tN\t_\t3\tnsubj\t_\t_\n"
