@@ -1773,6 +1773,47 @@ void SentenceCoder::ComposeByFamily(const std::vector<std::string>& verb_code,
         if (BaseRel(Rel(c)) != "parataxis") stack.push_back(c);
     }
   }
+  // Vietnamese parses hang an intending verb on the act as its modifier ("Hai bên nhất trí tăng
+  // cường hợp tác", agreed to strengthen cooperation, with "nhất trí" as compound:vmod of "tăng
+  // cường"): the act is intended all the same, by its own source.
+  for (int w = 0; sentence_.language == "vi" && w < n; ++w) {
+    if ((*by_verb)[w].empty()) continue;
+    int u = -1;
+    auto find_intent = [&](int x) {
+      for (int c : children_[x])
+        if (c < w && p_.words[c].upos == "VERB" && BaseRel(Rel(c)) == "compound" &&
+            family(c) == Governor::kIntent)
+          u = c;
+    };
+    // On the act, on its subject right before it ("bên" <- "nhất trí"), or on a verb that codes
+    // nothing and governs the act ("Hai bên nhất trí tiếp tục thúc đẩy hợp tác").
+    for (int x = w, steps = 0; u < 0 && x >= 0 && steps < 3; ++steps) {
+      find_intent(x);
+      for (int c : children_[x])
+        if (u < 0 && IsSubjectRel(Rel(c))) find_intent(c);
+      if (BaseRel(Rel(x)) != "xcomp") break;
+      x = Head(x);
+      if (x < 0 || p_.words[x].upos != "VERB" || !verb_code[x].empty() || !(*by_verb)[x].empty())
+        break;
+    }
+    if (u < 0) continue;
+    if (verb_negated[u] || (Negated(u) && !options_.code_negated)) {
+      Say(fmt::format("'{}' under negated '{}': not coded", p_.words[w].form, p_.words[u].form));
+      (*by_verb)[w].clear();
+      continue;
+    }
+    std::vector<Event> composed;
+    for (Event e : (*by_verb)[w]) {
+      std::string code = MirrorCode(Governor::kIntent, e.cameo);
+      if (code.empty() || !ontology_.Find(code)) continue;
+      Say(fmt::format("'{}' (intent) on '{}' ({}): {} {} {}", p_.words[u].form, p_.words[w].form,
+                      e.cameo, e.source.code, code, e.target.code));
+      SetCode(&e, code);
+      e.verb_pattern = "(" + std::string(p_.words[u].form) + ") " + e.verb_pattern;
+      composed.push_back(std::move(e));
+    }
+    (*by_verb)[w] = std::move(composed);
+  }
   for (int w = 0; w < n; ++w) {
     if ((*by_verb)[w].empty()) continue;
     int v = Head(w);
@@ -1783,7 +1824,18 @@ void SentenceCoder::ComposeByFamily(const std::vector<std::string>& verb_code,
     bool complement = rel == "xcomp" || Infinitive(w) ||
                       (rel == "ccomp" && (g == Governor::kAppeal || g == Governor::kDemand));
     if (!complement) continue;
-    if (verb_negated[v] || (Negated(v) && !options_.code_negated)) {
+    // Through complements that code nothing themselves: "agreed to continue to expand
+    // cooperation", "nhất trí tăng cường hợp tác" (agreed to strengthen cooperation).
+    bool between_negated = false;
+    for (int steps = 0;
+         steps < 3 && g == Governor::kNone && verb_code[v].empty() && (*by_verb)[v].empty() &&
+         BaseRel(Rel(v)) == "xcomp" && Head(v) >= 0 && p_.words[Head(v)].upos == "VERB";
+         ++steps) {
+      between_negated |= verb_negated[v] || (Negated(v) && !options_.code_negated);
+      v = Head(v);
+      g = family(v);
+    }
+    if (between_negated || verb_negated[v] || (Negated(v) && !options_.code_negated)) {
       // "did not agree to attack", "did not threaten to impose sanctions": nothing was done,
       // intended or threatened.
       Say(fmt::format("'{}' under negated '{}': not coded", p_.words[w].form, p_.words[v].form));

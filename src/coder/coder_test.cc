@@ -500,6 +500,39 @@ TEST_F(CoderTest, APatternWhoseTargetSlotNamesNoActorGivesWayToTheNext) {
   EXPECT_EQ(last_events_.back().verb_pattern, "thank: *");
 }
 
+// An intention reaches its act through verbs that code nothing ("agreed to continue to meet");
+// Vietnamese parses may hang the intending verb on the subject ("Việt Nam nhất trí thăm Mỹ").
+TEST_F(CoderTest, IntentionsThroughVerbsThatCodeNothing) {
+  EXPECT_EQ(Code("1\tVietnam\tVietnam\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+                 "2\tagreed\tagree\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+                 "3\tto\tto\tPART\tTO\t_\t4\tmark\t_\t_\n"
+                 "4\tcontinue\tcontinue\tVERB\tVB\t_\t2\txcomp\t_\t_\n"
+                 "5\tto\tto\tPART\tTO\t_\t6\tmark\t_\t_\n"
+                 "6\tmeet\tmeet\tVERB\tVB\t_\t4\txcomp\t_\t_\n"
+                 "7\tLaos\tLaos\tPROPN\tNNP\t_\t6\tobj\t_\t_\n"),
+            (Lines{"VNM 036 LAO 2026-02-20"}))
+      << explain_;
+  EXPECT_EQ(last_events_.back().verb_pattern, "(agreed) meet: *");
+  EXPECT_EQ(Code("1\tVietnam\tVietnam\tPROPN\tNNP\t_\t4\tnsubj\t_\t_\n"
+                 "2\tdid\tdo\tAUX\tVBD\t_\t4\taux\t_\t_\n"
+                 "3\tnot\tnot\tPART\tRB\t_\t4\tadvmod\t_\t_\n"
+                 "4\tagree\tagree\tVERB\tVB\t_\t0\troot\t_\t_\n"
+                 "5\tto\tto\tPART\tTO\t_\t6\tmark\t_\t_\n"
+                 "6\tcontinue\tcontinue\tVERB\tVB\t_\t4\txcomp\t_\t_\n"
+                 "7\tto\tto\tPART\tTO\t_\t8\tmark\t_\t_\n"
+                 "8\tmeet\tmeet\tVERB\tVB\t_\t6\txcomp\t_\t_\n"
+                 "9\tLaos\tLaos\tPROPN\tNNP\t_\t8\tobj\t_\t_\n"),
+            Lines{})
+      << explain_;
+  EXPECT_EQ(Code("1\tViệt Nam\tViệt Nam\tPROPN\tNp\t_\t3\tnsubj\t_\t_\n"
+                 "2\tnhất trí\tnhất trí\tVERB\tV\t_\t1\tcompound:vmod\t_\t_\n"
+                 "3\tthăm\tthăm\tVERB\tV\t_\t0\troot\t_\t_\n"
+                 "4\tMỹ\tMỹ\tPROPN\tNp\t_\t3\tobj\t_\t_\n",
+                 "2026-02-20", "vi"),
+            (Lines{"VNM 036 USA 2026-02-20"}))
+      << explain_;
+}
+
 TEST_F(CoderTest, AccusedAndDeniedActsAreNotCoded) {
   // "Vietnam criticised Laos for supporting the US": the criticism, not the support.
   EXPECT_EQ(Code("1\tVietnam\tVietnam\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
