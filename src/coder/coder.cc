@@ -1381,6 +1381,29 @@ PatternResult SentenceCoder::MatchPattern(const VerbPattern& pattern, int verb,
           }
           if (found >= 0) break;
         }
+        // Vietnamese: consecutive pattern words may be one word of the sentence, as the segmenter
+        // joins them ("* điện mừng tới +" against the word "điện mừng").
+        if (found < 0 && sentence_.language == "vi" && item.kind == K::kWord) {
+          std::vector<std::string> joined = item.alternatives;
+          for (size_t j = k + 1; found < 0 && j < pattern.items.size() &&
+                                 pattern.items[j].kind == K::kWord && j - k < 4;
+               ++j) {
+            std::vector<std::string> longer;
+            for (const std::string& a : joined)
+              for (const std::string& b : pattern.items[j].alternatives)
+                longer.push_back(a + " " + b);
+            joined = std::move(longer);
+            for (int w : phrase) {
+              if (w <= last) continue;
+              if (std::find(joined.begin(), joined.end(), Form(w)) != joined.end() ||
+                  std::find(joined.begin(), joined.end(), Lemma(w)) != joined.end()) {
+                found = w;
+                k = j;  // the following pattern words are part of this match
+                break;
+              }
+            }
+          }
+        }
         if (found < 0) return r;
         // Every word of a multi-word match counts: "austrian gold florin" is more specific than
         // "florin".

@@ -102,6 +102,8 @@ verb hội đàm
   040  * với +
 verb thăm
   042  * +
+verb gửi
+  051  * điện mừng +
 )";
 
 class CoderTest : public ::testing::Test {
@@ -309,6 +311,18 @@ TEST_F(CoderTest, AShortNameMistaggedIsStillThePerson) {
             (Lines{"VNMGOV 040 LAO 2026-02-20", "VNMGOV 111 USA 2026-02-20"}))
       << explain_;
   EXPECT_EQ(last_events_.back().source.text, "Lam");
+}
+
+// Two pattern words match one word of the sentence when the segmenter joined them: "* điện mừng
+// +" against "gửi điện mừng Mỹ" with "điện mừng" one word.
+TEST_F(CoderTest, VietnamesePatternWordsMatchAJoinedWord) {
+  EXPECT_EQ(Code("1\tViệt Nam\tViệt Nam\tPROPN\tNp\t_\t2\tnsubj\t_\t_\n"
+                 "2\tgửi\tgửi\tVERB\tV\t_\t0\troot\t_\t_\n"
+                 "3\tđiện mừng\tđiện mừng\tNOUN\tN\t_\t2\tobj\t_\t_\n"
+                 "4\tMỹ\tMỹ\tPROPN\tNp\t_\t3\tnmod\t_\t_\n",
+                 "2026-02-20", "vi"),
+            (Lines{"VNM 051 USA 2026-02-20"}))
+      << explain_;
 }
 
 TEST_F(CoderTest, VietnameseReceptionWithUndatedArticle) {
