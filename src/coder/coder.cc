@@ -688,7 +688,6 @@ std::vector<int> SentenceCoder::LocatedAgents(int nominal, int agent_mention) {
   return out;
 }
 
-// The actors of a nominal: its own mention, plus those of its conjuncts ("Vietnam and Laos").
 // Nouns that, counted as two or "both", name the two parties of an event already told: "the two
 // sides", "both countries", "the two leaders", "hai bên", "hai nhà lãnh đạo".
 const std::unordered_set<std::string>& PairNouns() {
@@ -722,6 +721,7 @@ bool SentenceCoder::PairReference(int nominal) const {
   return false;
 }
 
+// The actors of a nominal: its own mention, plus those of its conjuncts ("Vietnam and Laos").
 std::vector<int> SentenceCoder::ActorsOf(int nominal, bool as_subject) {
   std::vector<int> out;
   if (nominal < 0) return out;
@@ -733,8 +733,8 @@ std::vector<int> SentenceCoder::ActorsOf(int nominal, bool as_subject) {
       last = std::max(last, mentions_[m].last);
     }
     for (int c : children_[nominal]) first = std::min(first, c);
-    for (int c : first < nominal ? children_[first] : std::vector<int>{})
-      first = std::min(first, c);
+    if (first < nominal)
+      for (int c : children_[first]) first = std::min(first, c);
     Span span{p_.words[first].span.begin, p_.words[last].span.end};
     for (const Mention& party : context_->last_pair) {
       Mention r = party;
@@ -1799,6 +1799,8 @@ void SentenceCoder::ComposeByFamily(const std::vector<std::string>& verb_code,
   // Vietnamese parses hang an intending verb on the act as its modifier ("Hai bên nhất trí tăng
   // cường hợp tác", agreed to strengthen cooperation, with "nhất trí" as compound:vmod of "tăng
   // cường"): the act is intended all the same, by its own source.
+  // Whether verb v is negated ("did not agree"): its intent or act is then not coded.
+  auto negated = [&](int v) { return verb_negated[v] || (Negated(v) && !options_.code_negated); };
   for (int w = 0; sentence_.language == "vi" && w < n; ++w) {
     if ((*by_verb)[w].empty()) continue;
     int u = -1;
@@ -1820,7 +1822,7 @@ void SentenceCoder::ComposeByFamily(const std::vector<std::string>& verb_code,
         break;
     }
     if (u < 0) continue;
-    if (verb_negated[u] || (Negated(u) && !options_.code_negated)) {
+    if (negated(u)) {
       Say(fmt::format("'{}' under negated '{}': not coded", p_.words[w].form, p_.words[u].form));
       (*by_verb)[w].clear();
       continue;
@@ -1832,7 +1834,7 @@ void SentenceCoder::ComposeByFamily(const std::vector<std::string>& verb_code,
       Say(fmt::format("'{}' (intent) on '{}' ({}): {} {} {}", p_.words[u].form, p_.words[w].form,
                       e.cameo, e.source.code, code, e.target.code));
       SetCode(&e, code);
-      e.verb_pattern = "(" + std::string(p_.words[u].form) + ") " + e.verb_pattern;
+      e.verb_pattern = "(" + p_.words[u].form + ") " + e.verb_pattern;
       composed.push_back(std::move(e));
     }
     (*by_verb)[w] = std::move(composed);
@@ -1854,11 +1856,11 @@ void SentenceCoder::ComposeByFamily(const std::vector<std::string>& verb_code,
          steps < 3 && g == Governor::kNone && verb_code[v].empty() && (*by_verb)[v].empty() &&
          BaseRel(Rel(v)) == "xcomp" && Head(v) >= 0 && p_.words[Head(v)].upos == "VERB";
          ++steps) {
-      between_negated |= verb_negated[v] || (Negated(v) && !options_.code_negated);
+      between_negated |= negated(v);
       v = Head(v);
       g = family(v);
     }
-    if (between_negated || verb_negated[v] || (Negated(v) && !options_.code_negated)) {
+    if (between_negated || negated(v)) {
       // "did not agree to attack", "did not threaten to impose sanctions": nothing was done,
       // intended or threatened.
       Say(fmt::format("'{}' under negated '{}': not coded", p_.words[w].form, p_.words[v].form));
@@ -1911,8 +1913,7 @@ void SentenceCoder::ComposeByFamily(const std::vector<std::string>& verb_code,
       // Two complement events can compose into one ("X and Y agreed with each other" under one
       // appeal of X): keep it once.
       const bool repeated = std::any_of(composed.begin(), composed.end(), [&](const Event& k) {
-        return k.source.code == c.source.code && k.target.code == c.target.code &&
-               k.cameo == MirrorCode(g, e.cameo);
+        return k.source.code == c.source.code && k.target.code == c.target.code && k.cameo == code;
       });
       if (repeated) continue;
       Say(fmt::format("'{}' ({}) over '{}' ({}): {} {} {}", p_.words[v].form,

@@ -156,17 +156,16 @@ void PerceptronModel::BuildTable() {
   if (!inline_weights) first_class_ = 0;
   inline_ = inline_weights;
   stride_ = inline_weights ? 1 + (std::max(stored, 1) + 1) / 2 : 2;
-  slots_ = static_cast<int>(kBucketWords) / stride_;
+  const size_t slots = kBucketWords / static_cast<size_t>(stride_);  // keys per bucket
   // Buckets of 8 keys are filled to three quarters, smaller ones (the parser's transitions: 4) to
   // one half: with fewer keys per bucket more home buckets overflow, and a lookup that has to move
   // on costs a mispredicted branch and a dependent cache miss (on bench/code_corpus.sh, 4-key
   // buckets at 3/4 made end-to-end coding about 10% slower than at 1/2, which costs 14 MB more
   // with both languages loaded).
-  const size_t quarters = slots_ >= 8 ? 3 : 2;  // filled to quarters / 4
-  const size_t keys_per_4_buckets = quarters * static_cast<size_t>(slots_);
+  const size_t quarters = slots >= 8 ? 3 : 2;  // filled to quarters / 4
+  const size_t keys_per_4_buckets = quarters * slots;
   num_buckets_ = static_cast<uint32_t>(
       std::max<size_t>(1, (4 * keys_.size() + keys_per_4_buckets - 1) / keys_per_4_buckets));
-  const size_t slots = static_cast<size_t>(slots_);
   auto home = [this](uint32_t key) {
     return static_cast<size_t>((static_cast<uint64_t>(key) * num_buckets_) >> 32);
   };

@@ -50,8 +50,8 @@ class PerceptronModel {
   std::vector<int16_t> weights_;
 
   // Ordered linear probing over buckets: the table is a run of 64-byte buckets (one cache line
-  // each), a bucket holding up to slots_ keys in its first words and their payloads after them
-  // (slots_ * stride_ <= 16 words); unused key words hold kNoFeatureKey. A key's home bucket is
+  // each), a bucket holding up to kBucketWords / stride_ keys in its first words and their
+  // payloads after them; unused key words hold kNoFeatureKey. A key's home bucket is
   // key * num_buckets_ / 2^32, which grows with the key, so inserting the sorted keys one after
   // another (each into the first bucket from its home with room, never before the previous key's)
   // fills the table in one pass and leaves the keys sorted. A lookup starts at the home bucket and
@@ -69,7 +69,6 @@ class PerceptronModel {
   static constexpr uint32_t kDense = 0x80000000u;
   uint32_t num_buckets_ = 0;  // home buckets (the table has at least one more, empty)
   int stride_ = 2;            // words per key: the key and its payload
-  int slots_ = 8;             // keys per bucket: kBucketWords / stride_
   bool inline_ = false;
   size_t dense_stride_ = 0;  // int16 values from one dense row to the next
   int first_class_ = 0;      // inline slots: the class of the first stored weight (0 or 1)
